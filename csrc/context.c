@@ -1,0 +1,182 @@
+/*
+** context.c -- the one owner of process-wide state: the platform's NetApi
+** context (libnetapi's is process-wide and not thread-safe), the lock that
+** serializes every call into it, the credentials applied to it, the
+** default credentials, and the buffer counters.  Nothing else in lanman
+** keeps mutable global state.
+**
+** libnetapi caches a connection per server and never applies new
+** credentials to it, stays broken after a server restart (2152 for ever)
+** and keeps memory on its context per call.  So the context is dropped and
+** made anew when the credentials change, after a connection-level failure
+** (the call is then retried once) and when its memory passes a bound.
+** Buffers handed out are made independent of the context first
+** (lm_shim_adopt), so dropping it never frees memory a script still holds.
+*/
+#include <stdatomic.h>
+#include <string.h>
+
+#include "internal.h"
+
+#ifdef _WIN32
+#include <windows.h>
+typedef SRWLOCK lm_lock;
+#define LM_LOCK_INIT SRWLOCK_INIT
+#define lm_lock_take(l) AcquireSRWLockExclusive(l)
+#define lm_lock_give(l) ReleaseSRWLockExclusive(l)
+#else
+#include <pthread.h>
+typedef pthread_mutex_t lm_lock;
+#define LM_LOCK_INIT PTHREAD_MUTEX_INITIALIZER
+#define lm_lock_take(l) pthread_mutex_lock(l)
+#define lm_lock_give(l) pthread_mutex_unlock(l)
+#endif
+
+/* Re-initialise once libnetapi keeps more than this on its context
+** (one level-3 enumeration of 2,000 users leaves about 5.4 MB). */
+#define LM_DEFAULT_MEMORY_BOUND (16u * 1024u * 1024u)
+
+static struct {
+    lm_lock lock;             /* guards every field but the atomics */
+    void *ctx;                /* platform context, owned; NULL until used */
+    lanman_creds *applied;    /* owned copy of the creds ctx was given */
+    lanman_creds *defaults;   /* owned; NULL means anonymous */
+    uint64_t memory_bound;
+    atomic_uint_fast64_t reinits;
+    atomic_uint_fast64_t allocated;   /* NetApi buffers handed out */
+    atomic_uint_fast64_t freed;       /* NetApi buffers freed */
+} owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND, 0, 0, 0};
+
+/* Status codes after which libnetapi's cached connection is dead:
+** ERROR_UNEXP_NET_ERR, ERROR_NETNAME_DELETED, NERR_InternalError (2152,
+** what libnetapi answers for ever after a server restart),
+** RPC_S_SERVER_UNAVAILABLE, RPC_S_CALL_FAILED. */
+static int is_connection_failure(uint32_t code) {
+    return code == 59 || code == 64 || code == 2152 || code == 1722 ||
+           code == 1726;
+}
+
+/* Lock held.  Frees the context and what was applied to it. */
+static void drop_context(void) {
+    if (owner.ctx == NULL) return;
+    lm_shim_context_free(owner.ctx);
+    owner.ctx = NULL;
+    lanman_creds_free(owner.applied);
+    owner.applied = NULL;
+    atomic_fetch_add(&owner.reinits, 1);
+}
+
+/* Lock held.  Makes sure a context exists with `want` applied. */
+static uint32_t ensure_context(const lanman_creds *want) {
+    if (owner.ctx != NULL && !lm_creds_equal(owner.applied, want))
+        drop_context();
+    if (owner.ctx != NULL) return 0;
+    uint32_t code = lm_shim_context_new(&owner.ctx);
+    if (code != 0) {
+        owner.ctx = NULL;
+        return code;
+    }
+    code = lm_shim_context_creds(owner.ctx, want);
+    if (code == 0 && want != NULL) {
+        owner.applied = lm_creds_copy(want);
+        if (owner.applied == NULL) code = 8;   /* ERROR_NOT_ENOUGH_MEMORY */
+    }
+    if (code != 0) drop_context();
+    return code;
+}
+
+lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
+                              lm_call *c, lanman_error *err) {
+    char detail[256];
+    uint32_t resume_in = c->resume;
+    uint32_t code;
+
+    lm_lock_take(&owner.lock);
+    const lanman_creds *want = creds ? creds : owner.defaults;
+    for (int attempt = 0;; attempt++) {
+        detail[0] = '\0';
+        code = ensure_context(want);
+        if (code != 0) break;
+        c->buffer = NULL;          /* a stale *buffer aborts libnetapi */
+        c->resume = resume_in;
+        c->read = c->total = 0;
+        c->more = 0;
+        code = lm_shim_invoke(owner.ctx, fn, c, detail, sizeof detail);
+        if (code == 0 || code == 234) {        /* 234: ERROR_MORE_DATA */
+            c->more = code == 234;
+            uint32_t adopted = lm_shim_adopt(c);
+            if (adopted != 0) code = adopted;
+            break;
+        }
+        if (c->buffer != NULL) {   /* failures hand out nothing */
+            lm_shim_buffer_free(c->buffer);
+            c->buffer = NULL;
+        }
+        if (attempt > 0 || !is_connection_failure(code)) break;
+        drop_context();            /* then retry once on a fresh one */
+    }
+    if (owner.ctx != NULL &&
+        lm_shim_context_memory(owner.ctx) > owner.memory_bound)
+        drop_context();
+    lm_lock_give(&owner.lock);
+
+    if (code == 0 || code == 234) return LANMAN_OK;
+    return lm_err_netapi(err, c->function, c->server, code, detail);
+}
+
+void lm_context_free_buffer(void *data) {
+    if (data != NULL) {
+        lm_lock_take(&owner.lock);
+        lm_shim_buffer_free(data);
+        lm_lock_give(&owner.lock);
+    }
+    atomic_fetch_add(&owner.freed, 1);
+}
+
+void lm_context_count_alloc(void) { atomic_fetch_add(&owner.allocated, 1); }
+
+void lm_context_locked(void (*fn)(void *arg), void *arg) {
+    lm_lock_take(&owner.lock);
+    fn(arg);
+    lm_lock_give(&owner.lock);
+}
+
+void lanman_buffer_stats(uint64_t *allocated, uint64_t *freed) {
+    /* freed first: a buffer freed between the two reads can then never
+    ** show as freed-but-not-allocated. */
+    *freed = atomic_load(&owner.freed);
+    *allocated = atomic_load(&owner.allocated);
+}
+
+lanman_status lanman_set_default_creds(const lanman_creds *c,
+                                       lanman_error *err) {
+    lanman_creds *copy = NULL;
+    if (c != NULL && (copy = lm_creds_copy(c)) == NULL)
+        return lm_err_netapi(err, "set_default_creds", NULL, 8, NULL);
+    lm_lock_take(&owner.lock);
+    lanman_creds_free(owner.defaults);
+    owner.defaults = copy;
+    lm_lock_give(&owner.lock);
+    return LANMAN_OK;
+}
+
+uint64_t lanman_context_memory(void) {
+    lm_lock_take(&owner.lock);
+    uint64_t n = owner.ctx ? lm_shim_context_memory(owner.ctx) : 0;
+    lm_lock_give(&owner.lock);
+    return n;
+}
+
+uint64_t lanman_context_reinits(void) { return atomic_load(&owner.reinits); }
+
+void lanman_context_set_memory_bound(uint64_t bytes) {
+    lm_lock_take(&owner.lock);
+    owner.memory_bound = bytes;
+    lm_lock_give(&owner.lock);
+}
+
+void lanman_context_shutdown(void) {
+    lm_lock_take(&owner.lock);
+    drop_context();
+    lm_lock_give(&owner.lock);
+}

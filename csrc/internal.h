@@ -1,0 +1,115 @@
+/*
+** internal.h -- what the core's files share with each other and with the
+** platform shim.  Not part of the public interface (lanman.h); platform
+** neutral: no netapi.h, no lm.h.
+*/
+#ifndef LANMAN_INTERNAL_H
+#define LANMAN_INTERNAL_H
+
+#include "lanman.h"
+
+/* The buffer object.  data is the NetApi memory, owned by this object
+** until lanman_buffer_free() hands it to NetApiBufferFree and sets it to
+** NULL; freed says that happened (raw NetApiBufferAllocate(0) memory is
+** NULL from the start). */
+struct lanman_buffer {
+    void *data;
+    uint32_t count;              /* records in data */
+    const lanman_level *level;   /* static descriptor; NULL for raw memory */
+    int freed;
+};
+
+/* Wraps NetApi memory in a new buffer object, which takes ownership of
+** data, and counts it as handed out.  On out of memory the data is freed
+** and NULL returned. */
+lanman_buffer *lm_buffer_wrap(void *data, uint32_t count,
+                              const lanman_level *level);
+
+/* One NetApi call, described platform-neutrally.  The calls layer fills
+** the inputs, the shim performs the call.  buffer must be NULL before
+** each attempt: libnetapi reads a non-NULL *buffer on input. */
+typedef struct lm_call {
+    const char *function;   /* "NetUserEnum" */
+    const char *server;     /* normalized: NULL means the local machine */
+    const char *name;       /* user name, share name, ... (per function) */
+    uint32_t level;
+    uint32_t filter;
+    uint32_t prefmaxlen;
+    uint32_t resume;        /* in/out resume handle */
+    const lanman_level *desc;  /* level of the records returned */
+    int is_enum;            /* records counted in read (else 0 or 1) */
+    uint32_t read;          /* out: records in buffer */
+    int more;               /* out: ERROR_MORE_DATA, resume to go on */
+    uint32_t total;         /* out: total entries (0 if not reported) */
+    void *buffer;           /* out: NetApi memory, owned by the caller */
+} lm_call;
+
+typedef uint32_t (*lm_shim_fn)(lm_call *c);
+
+/* ---- error helpers (error.c) ---- */
+lanman_status lm_err_arg(lanman_error *err, const char *function,
+                         const char *argument, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+lanman_status lm_err_netapi(lanman_error *err, const char *function,
+                            const char *server, uint32_t code,
+                            const char *detail);
+lanman_status lm_err_freed(lanman_error *err, const char *function);
+void lm_copy(char *dst, size_t size, const char *src);
+
+/* ---- the context owner (context.c) ---- */
+/* Runs c->function through fn with creds applied, under the one lock;
+** re-initialises and retries once on a connection-level failure.  On
+** success c->buffer (if any) belongs to the caller, detached from the
+** context. */
+lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
+                              lm_call *c, lanman_error *err);
+/* NetApiBufferFree under the lock, counted. */
+void lm_context_free_buffer(void *data);
+/* Counts a buffer handed out (lm_buffer_wrap). */
+void lm_context_count_alloc(void);
+/* Runs fn(arg) under the context lock (buffer size/realloc). */
+void lm_context_locked(void (*fn)(void *arg), void *arg);
+
+/* ---- credentials (creds.c) ---- */
+const char *lm_creds_password(const lanman_creds *c);
+int lm_creds_equal(const lanman_creds *a, const lanman_creds *b);
+lanman_creds *lm_creds_copy(const lanman_creds *c);
+void lm_wipe(void *p, size_t n);
+
+/* ---- the platform shim (shim_samba.c / shim_windows.c) ---- */
+/* Platform context: libnetapi's on Samba, nothing on Windows. */
+uint32_t lm_shim_context_new(void **ctx);
+void lm_shim_context_free(void *ctx);
+uint32_t lm_shim_context_creds(void *ctx, const lanman_creds *c);
+uint64_t lm_shim_context_memory(void *ctx);
+/* Performs c through fn; libnetapi's chatter on stdout goes to detail. */
+uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
+                        size_t detail_size);
+/* Takes what a call returned (c->buffer, c->read) and makes it one
+** self-contained NetApi buffer that no longer depends on the context, so
+** re-initialising the context never frees memory a script still holds.
+** Sets c->read to the record count. */
+uint32_t lm_shim_adopt(lm_call *c);
+uint32_t lm_shim_buffer_free(void *data);
+uint32_t lm_shim_buffer_alloc(uint32_t size, void **data);
+uint32_t lm_shim_buffer_size(const void *data, uint32_t *size);
+uint32_t lm_shim_buffer_realloc(void *data, uint32_t size, void **out);
+/* Reads a platform string (char * or LPWSTR) at p as UTF-8 into v. */
+void lm_shim_read_str(const void *p, lanman_value *v);
+/* Reads a SID pointer as "S-1-..." into v->text. */
+void lm_shim_read_sid(const void *p, lanman_value *v);
+/* Reads a security descriptor pointer as self-relative bytes. */
+void lm_shim_read_secdesc(const void *p, lanman_value *v);
+
+/* NetApi thunks: each performs one call from an lm_call. */
+uint32_t lm_shim_NetServerGetInfo(lm_call *c);
+uint32_t lm_shim_NetWkstaGetInfo(lm_call *c);
+uint32_t lm_shim_NetUserEnum(lm_call *c);
+uint32_t lm_shim_NetUserGetInfo(lm_call *c);
+uint32_t lm_shim_NetShareEnum(lm_call *c);
+uint32_t lm_shim_NetShareGetInfo(lm_call *c);
+
+#endif /* LANMAN_INTERNAL_H */

@@ -1,0 +1,277 @@
+/*
+** shim_samba.c -- the platform shim over Samba's libnetapi (Linux, BSD,
+** macOS).  The only file that calls libnetapi; strings are UTF-8 here.
+**
+** libnetapi's buffers are talloc chunks, but the strings inside a record
+** are siblings on the libnetapi context, not children of the buffer
+** (libnetapi's converters talloc them on the context).  So a buffer is
+** only valid while the context lives, and NetApiBufferFree leaves the
+** strings behind.  lm_shim_adopt() therefore copies every result into one
+** self-contained block from NetApiBufferAllocate -- the shape netapi32
+** returns on Windows -- and frees libnetapi's original at once.
+*/
+#ifndef _WIN32
+#define _GNU_SOURCE   /* open_memstream */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <talloc.h>
+
+#include "internal.h"
+#include "platform.h"
+
+/* ---- context ---- */
+
+uint32_t lm_shim_context_new(void **ctx) {
+    struct libnetapi_ctx *c = NULL;
+    NET_API_STATUS st = libnetapi_init(&c);
+    if (st != 0) return st;
+    libnetapi_set_debuglevel(c, "0");
+    *ctx = c;
+    return 0;
+}
+
+void lm_shim_context_free(void *ctx) { libnetapi_free(ctx); }
+
+/* Always sets a user and a password, "" for anonymous: with no password
+** libnetapi prompts on the terminal. */
+uint32_t lm_shim_context_creds(void *ctx, const lanman_creds *c) {
+    struct libnetapi_ctx *x = ctx;
+    NET_API_STATUS st = libnetapi_set_username(x, c ? lanman_creds_user(c) : "");
+    if (st == 0) st = libnetapi_set_password(x, c ? lm_creds_password(c) : "");
+    if (st == 0 && c && *lanman_creds_domain(c))
+        st = libnetapi_set_workgroup(x, lanman_creds_domain(c));
+    if (st == 0 && c && lanman_creds_kerberos(c))
+        st = libnetapi_set_use_kerberos(x);
+    return st;
+}
+
+uint64_t lm_shim_context_memory(void *ctx) { return talloc_total_size(ctx); }
+
+/* ---- calls ---- */
+
+/* libnetapi reports a failed session setup as 1003 with the NT status
+** printed on stdout; the printed status tells a logon failure apart. */
+static const struct {
+    const char *nt_status;
+    uint32_t code;
+} session_failures[] = {
+    {"NT_STATUS_LOGON_FAILURE", 1326},        /* ERROR_LOGON_FAILURE */
+    {"NT_STATUS_WRONG_PASSWORD", 1326},
+    {"NT_STATUS_NO_SUCH_USER", 1326},
+    {"NT_STATUS_ACCOUNT_DISABLED", 1331},     /* ERROR_ACCOUNT_DISABLED */
+    {"NT_STATUS_ACCOUNT_LOCKED_OUT", 1909},   /* ERROR_ACCOUNT_LOCKED_OUT */
+    {"NT_STATUS_PASSWORD_EXPIRED", 1330},     /* ERROR_PASSWORD_EXPIRED */
+    {"NT_STATUS_ACCOUNT_EXPIRED", 1793},      /* ERROR_ACCOUNT_EXPIRED */
+    {"NT_STATUS_CONNECTION_REFUSED", 1225},   /* ERROR_CONNECTION_REFUSED */
+    {"NT_STATUS_HOST_UNREACHABLE", 1232},     /* ERROR_HOST_UNREACHABLE */
+    {"NT_STATUS_NETWORK_UNREACHABLE", 1231},  /* ERROR_NETWORK_UNREACHABLE */
+    {"NT_STATUS_IO_TIMEOUT", 121},            /* ERROR_SEM_TIMEOUT */
+};
+
+/* Keeps the first line of what libnetapi printed, trimmed. */
+static void keep_first_line(const char *text, char *detail, size_t size) {
+    size_t n = strcspn(text, "\r\n");
+    if (n >= size) n = size - 1;
+    memcpy(detail, text, n);
+    detail[n] = '\0';
+}
+
+uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
+                        size_t detail_size) {
+    (void)ctx;   /* libnetapi finds its process-wide context itself */
+    /* libnetapi prints "session setup failed: NT_STATUS_..." with printf:
+    ** point stdout at a memory stream for the call, so the script's own
+    ** output stays clean and the text can go into the error.  The lock the
+    ** caller holds keeps two calls from swapping it at once. */
+    char *text = NULL;
+    size_t len = 0;
+    FILE *saved = stdout;
+    fflush(stdout);
+    FILE *mem = open_memstream(&text, &len);
+    if (mem != NULL) stdout = mem;
+    uint32_t code = fn(c);
+    if (mem != NULL) {
+        stdout = saved;
+        fclose(mem);
+    }
+    if (text != NULL) {
+        keep_first_line(text, detail, detail_size);
+        if (code != 0 && code != 234) {
+            for (size_t i = 0;
+                 i < sizeof session_failures / sizeof session_failures[0]; i++)
+                if (strstr(text, session_failures[i].nt_status)) {
+                    code = session_failures[i].code;
+                    break;
+                }
+        }
+        free(text);
+    }
+    return code;
+}
+
+uint32_t lm_shim_NetServerGetInfo(lm_call *c) {
+    return NetServerGetInfo(c->server, c->level, (uint8_t **)&c->buffer);
+}
+
+uint32_t lm_shim_NetWkstaGetInfo(lm_call *c) {
+    return NetWkstaGetInfo(c->server, c->level, (uint8_t **)&c->buffer);
+}
+
+uint32_t lm_shim_NetUserEnum(lm_call *c) {
+    return NetUserEnum(c->server, c->level, c->filter, (uint8_t **)&c->buffer,
+                       c->prefmaxlen, &c->read, &c->total, &c->resume);
+}
+
+uint32_t lm_shim_NetUserGetInfo(lm_call *c) {
+    return NetUserGetInfo(c->server, c->name, c->level,
+                          (uint8_t **)&c->buffer);
+}
+
+uint32_t lm_shim_NetShareEnum(lm_call *c) {
+    return NetShareEnum(c->server, c->level, (uint8_t **)&c->buffer,
+                        c->prefmaxlen, &c->read, &c->total, &c->resume);
+}
+
+uint32_t lm_shim_NetShareGetInfo(lm_call *c) {
+    return NetShareGetInfo(c->server, c->name, c->level,
+                           (uint8_t **)&c->buffer);
+}
+
+/* ---- adopting results: one self-contained block ---- */
+
+#define ALIGN8(n) (((n) + 7u) & ~(size_t)7u)
+
+/* Bytes the pointed-to data of field f in record rec needs in the copy. */
+static size_t pointee_size(const lanman_field *f, const char *rec) {
+    const void *p;
+    memcpy(&p, rec + f->offset, sizeof p);
+    if (p == NULL) return 0;
+    switch (f->type) {
+    case LANMAN_T_STR:
+        return strlen(p) + 1;
+    case LANMAN_T_SID:
+        return sizeof(struct domsid);
+    case LANMAN_T_HOURS: {
+        uint32_t units;
+        memcpy(&units, rec + f->aux, sizeof units);
+        return units > 10080u ? 1260u : (units + 7u) / 8u;
+    }
+    default:
+        return 0;   /* values, and SECDESC (not carried, see lm_shim_adopt) */
+    }
+}
+
+uint32_t lm_shim_adopt(lm_call *c) {
+    const lanman_level *lvl = c->desc;
+    char *src = c->buffer;
+    uint32_t count = c->is_enum ? c->read : (src != NULL);
+    c->read = count;
+    if (src == NULL) return 0;
+
+    size_t size = ALIGN8((size_t)count * lvl->struct_size);
+    for (uint32_t i = 0; i < count; i++)
+        for (size_t f = 0; f < lvl->nfields; f++)
+            size += ALIGN8(pointee_size(&lvl->fields[f],
+                                        src + (size_t)i * lvl->struct_size));
+
+    void *block = NULL;
+    uint32_t code = size > UINT32_MAX ? 8 :
+                    NetApiBufferAllocate((uint32_t)size, &block);
+    if (code == 0 && block == NULL) code = 8;
+    if (code != 0) {
+        NetApiBufferFree(src);
+        c->buffer = NULL;
+        return code;
+    }
+    memcpy(block, src, (size_t)count * lvl->struct_size);
+    char *heap = (char *)block + ALIGN8((size_t)count * lvl->struct_size);
+    for (uint32_t i = 0; i < count; i++) {
+        char *rec = (char *)block + (size_t)i * lvl->struct_size;
+        for (size_t f = 0; f < lvl->nfields; f++) {
+            const lanman_field *fd = &lvl->fields[f];
+            const void *p;
+            memcpy(&p, rec + fd->offset, sizeof p);
+            if (fd->type == LANMAN_T_SECDESC) {
+                /* A struct security_descriptor is a tree of talloc'd parts;
+                ** carrying it needs NDR marshalling, which this build does
+                ** not link.  It reads as absent (None / nil). */
+                void *none = NULL;
+                memcpy(rec + fd->offset, &none, sizeof none);
+                continue;
+            }
+            size_t n = pointee_size(fd, rec);
+            if (n == 0) continue;
+            memcpy(heap, p, n);
+            memcpy(rec + fd->offset, &heap, sizeof heap);
+            heap += ALIGN8(n);
+        }
+    }
+    NetApiBufferFree(src);
+    c->buffer = block;
+    return 0;
+}
+
+/* ---- buffers ---- */
+
+uint32_t lm_shim_buffer_free(void *data) { return NetApiBufferFree(data); }
+
+uint32_t lm_shim_buffer_alloc(uint32_t size, void **data) {
+    *data = NULL;
+    return NetApiBufferAllocate(size, data);
+}
+
+/* Every buffer the core hands out is one talloc chunk (see lm_shim_adopt),
+** so its talloc size is the whole buffer, as NetApiBufferSize reports. */
+uint32_t lm_shim_buffer_size(const void *data, uint32_t *size) {
+    size_t n = talloc_get_size(data);
+    *size = n > UINT32_MAX ? UINT32_MAX : (uint32_t)n;
+    return 0;
+}
+
+uint32_t lm_shim_buffer_realloc(void *data, uint32_t size, void **out) {
+    void *p = talloc_realloc_size(talloc_parent(data), data, size ? size : 1);
+    if (p == NULL) return 8;   /* ERROR_NOT_ENOUGH_MEMORY; data unchanged */
+    *out = p;
+    return 0;
+}
+
+/* ---- reading platform values ---- */
+
+void lm_shim_read_str(const void *p, lanman_value *v) {
+    const char *s;
+    memcpy(&s, p, sizeof s);
+    v->is_null = s == NULL;
+    v->str = s;
+    v->len = s ? strlen(s) : 0;
+}
+
+void lm_shim_read_sid(const void *p, lanman_value *v) {
+    const struct domsid *sid;
+    memcpy(&sid, p, sizeof sid);
+    v->is_null = sid == NULL || sid->num_auths > MAXSUBAUTHS;
+    if (v->is_null) return;
+    uint64_t auth = 0;
+    for (int i = 0; i < 6; i++) auth = (auth << 8) | sid->id_auth[i];
+    /* MS-DTYP 2.4.2.1: the authority in hex when it needs more than 32
+    ** bits, in decimal otherwise. */
+    int n = auth >> 32
+        ? snprintf(v->text, sizeof v->text, "S-%u-0x%012llX",
+                   (unsigned)sid->sid_rev_num, (unsigned long long)auth)
+        : snprintf(v->text, sizeof v->text, "S-%u-%llu",
+                   (unsigned)sid->sid_rev_num, (unsigned long long)auth);
+    for (int i = 0; i < sid->num_auths && n > 0 && (size_t)n < sizeof v->text;
+         i++)
+        n += snprintf(v->text + n, sizeof v->text - (size_t)n, "-%lu",
+                      (unsigned long)sid->sub_auths[i]);
+    v->str = v->text;
+    v->len = strlen(v->text);
+}
+
+void lm_shim_read_secdesc(const void *p, lanman_value *v) {
+    const void *sd;
+    memcpy(&sd, p, sizeof sd);
+    v->is_null = 1;   /* never carried on Samba: see lm_shim_adopt */
+    (void)sd;
+}
+#endif /* !_WIN32 */

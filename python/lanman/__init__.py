@@ -1,0 +1,48 @@
+"""lanman: the Windows Network Management API (NetApi) for admin scripts.
+
+Low level, named as in C: NetUserEnum, NetUserGetInfo, NetServerGetInfo,
+NetWkstaGetInfo, NetShareEnum, NetShareGetInfo and the NetApiBuffer*
+functions, returning :class:`Buffer` objects over PyCapsules.  High level:
+:class:`Session`.  Errors: :class:`NetApiError`.  Constants: UF_*, STYPE_*,
+SV_TYPE_*, FILTER_*, MAX_PREFERRED_LENGTH, ... as module attributes.
+"""
+from . import _lanman_core as _core
+from ._buffer import Buffer
+from ._calls import (Credentials, NetApiBufferAllocate, NetApiBufferFree,
+                     NetApiBufferReallocate, NetApiBufferSize, NetServerGetInfo,
+                     NetShareEnum, NetShareGetInfo, NetUserEnum, NetUserGetInfo,
+                     NetWkstaGetInfo, set_default_credentials)
+from .errors import NetApiError
+from .session import Session
+
+globals().update(_core.constants())
+
+#: {code: (name, message)} for every NET_API_STATUS lanman knows.
+ERRORS = {code: (name, message) for code, name, message in _core.error_table()}
+#: {(family, level): (struct name, field names)} for every info level.
+LEVELS = _core.levels()
+
+
+def buffer_stats():
+    """{"allocated": n, "freed": n, "live": n}: NetApi buffers handed out and
+    freed by this process, counted in the C core."""
+    return _core.buffer_stats()
+
+
+def call_levels(function):
+    """The info levels a call accepts, e.g. call_levels("NetUserEnum")."""
+    return _core.call_levels(function)
+
+
+def error_name(code):
+    """Symbolic name of a NET_API_STATUS, e.g. 2221 -> "NERR_UserNotFound"."""
+    return ERRORS.get(code, (f"UNKNOWN_{code}", ""))[0]
+
+
+__all__ = [
+    "Buffer", "Credentials", "NetApiError", "Session", "buffer_stats",
+    "call_levels", "error_name", "set_default_credentials", "ERRORS", "LEVELS",
+    "NetApiBufferAllocate", "NetApiBufferFree", "NetApiBufferReallocate",
+    "NetApiBufferSize", "NetServerGetInfo", "NetShareEnum", "NetShareGetInfo",
+    "NetUserEnum", "NetUserGetInfo", "NetWkstaGetInfo",
+]

@@ -1,0 +1,256 @@
+/*
+** lua/helpers.i -- the buffer userdata's metatable, record tables, and the
+** tables (levels, errors, constants, counters) as native Lua functions.
+*/
+
+%{
+/* One field pushed as a Lua value: string, integer or nil. */
+static void lanman_lua_push_value(lua_State *L, const lanman_value *v) {
+    if (v->is_null) {
+        lua_pushnil(L);
+        return;
+    }
+    switch (v->type) {
+    case LANMAN_T_STR:
+    case LANMAN_T_SID:
+        lua_pushlstring(L, v->str, v->len);
+        break;
+    case LANMAN_T_HOURS:
+    case LANMAN_T_SECDESC:
+        lua_pushlstring(L, (const char *)v->bytes, v->len);
+        break;
+    default:
+        lua_pushinteger(L, (lua_Integer)v->u32);
+        break;
+    }
+}
+
+/* Pushes record index (0-based) of b as a new table. */
+static void lanman_lua_push_record(lua_State *L, const lanman_buffer *b,
+                                   uint32_t index) {
+    const lanman_level *lvl = lanman_buffer_level(b);
+    lanman_error err;
+    lanman_value v;
+    lua_createtable(L, 0, (int)lvl->nfields);
+    for (size_t f = 0; f < lvl->nfields; f++) {
+        if (lanman_record_field(b, index, f, &v, &err) != LANMAN_OK)
+            lanman_lua_raise(L, &err);
+        lanman_lua_push_value(L, &v);
+        lanman_value_clear(&v);
+        lua_setfield(L, -2, lvl->fields[f].name);
+    }
+}
+
+/* Raises unless b still holds its NetApi memory. */
+static void lanman_lua_check_live(lua_State *L, const lanman_buffer *b,
+                                  const char *what) {
+    if (lanman_buffer_is_freed(b))
+        luaL_error(L, "%s: the buffer was already freed", what);
+}
+
+static int lanman_lua_buf_free(lua_State *L) {
+    lanman_error err;
+    if (lanman_buffer_free(lanman_lua_check_buffer(L, 1), &err) != LANMAN_OK)
+        return lanman_lua_raise(L, &err);
+    return 0;
+}
+
+/* __close: free at scope end; silent if the script freed it already. */
+static int lanman_lua_buf_close(lua_State *L) {
+    lanman_buffer *b = lanman_lua_check_buffer(L, 1);
+    lanman_error err;
+    if (!lanman_buffer_is_freed(b)) lanman_buffer_free(b, &err);
+    return 0;
+}
+
+static int lanman_lua_buf_gc(lua_State *L) {
+    lanman_lua_buffer *u = (lanman_lua_buffer *)luaL_checkudata(L, 1, LANMAN_BUFFER_MT);
+    lanman_buffer_destroy(u->b);
+    u->b = NULL;
+    return 0;
+}
+
+static int lanman_lua_buf_len(lua_State *L) {
+    lanman_buffer *b = lanman_lua_check_buffer(L, 1);
+    lanman_lua_check_live(L, b, "#buffer");
+    lua_pushinteger(L, (lua_Integer)lanman_buffer_count(b));
+    return 1;
+}
+
+static int lanman_lua_buf_records(lua_State *L) {
+    lanman_buffer *b = lanman_lua_check_buffer(L, 1);
+    lanman_lua_check_live(L, b, "records");
+    uint32_t n = lanman_buffer_level(b) ? lanman_buffer_count(b) : 0;
+    lua_createtable(L, (int)n, 0);
+    for (uint32_t i = 0; i < n; i++) {
+        lanman_lua_push_record(L, b, i);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+static int lanman_lua_buf_level(lua_State *L) {
+    const lanman_level *l = lanman_buffer_level(lanman_lua_check_buffer(L, 1));
+    if (l == NULL) return 0;
+    lua_pushstring(L, l->family);
+    lua_pushinteger(L, (lua_Integer)l->level);
+    return 2;
+}
+
+static int lanman_lua_buf_is_freed(lua_State *L) {
+    lua_pushboolean(L, lanman_buffer_is_freed(lanman_lua_check_buffer(L, 1)));
+    return 1;
+}
+
+static int lanman_lua_buf_tostring(lua_State *L) {
+    lanman_buffer *b = lanman_lua_check_buffer(L, 1);
+    const lanman_level *l = lanman_buffer_level(b);
+    if (lanman_buffer_is_freed(b))
+        lua_pushstring(L, "lanman.NetApiBuffer (freed)");
+    else
+        lua_pushfstring(L, "lanman.NetApiBuffer (%s, %d records)",
+                        l ? l->struct_name : "raw", (int)lanman_buffer_count(b));
+    return 1;
+}
+
+static const luaL_Reg lanman_lua_buf_methods[] = {
+    {"free", lanman_lua_buf_free},
+    {"records", lanman_lua_buf_records},
+    {"level", lanman_lua_buf_level},
+    {"is_freed", lanman_lua_buf_is_freed},
+    {NULL, NULL}
+};
+
+/* __index: buf[i] is record i (1-based, nil past the end), buf.name a
+** method. */
+static int lanman_lua_buf_index(lua_State *L) {
+    lanman_buffer *b = lanman_lua_check_buffer(L, 1);
+    if (lua_type(L, 2) == LUA_TSTRING) {
+        lua_getmetatable(L, 1);
+        lua_getfield(L, -1, "methods");
+        lua_getfield(L, -1, lua_tostring(L, 2));
+        return 1;
+    }
+    lua_Integer i = luaL_checkinteger(L, 2);
+    lanman_lua_check_live(L, b, "buffer[i]");
+    if (lanman_buffer_level(b) == NULL)
+        return luaL_error(L, "raw NetApiBufferAllocate memory has no records");
+    if (i < 1 || i > (lua_Integer)lanman_buffer_count(b)) return 0;
+    lanman_lua_push_record(L, b, (uint32_t)(i - 1));
+    return 1;
+}
+
+static int lanman_lua_creds_gc(lua_State *L) {
+    lanman_lua_creds *u = (lanman_lua_creds *)luaL_checkudata(L, 1, LANMAN_CREDS_MT);
+    lanman_creds_free(u->c);
+    u->c = NULL;
+    return 0;
+}
+
+static int lanman_lua_creds_tostring(lua_State *L) {
+    lanman_lua_creds *u = (lanman_lua_creds *)luaL_checkudata(L, 1, LANMAN_CREDS_MT);
+    if (u->c == NULL) lua_pushstring(L, "lanman.Credentials (freed)");
+    else lua_pushfstring(L, "lanman.Credentials (user=%s, domain=%s)",
+                         lanman_creds_user(u->c), lanman_creds_domain(u->c));
+    return 1;   /* the password never appears */
+}
+
+static void lanman_lua_register(lua_State *L) {
+    if (luaL_newmetatable(L, LANMAN_BUFFER_MT)) {
+        static const luaL_Reg meta[] = {
+            {"__gc", lanman_lua_buf_gc},       {"__close", lanman_lua_buf_close},
+            {"__len", lanman_lua_buf_len},     {"__index", lanman_lua_buf_index},
+            {"__tostring", lanman_lua_buf_tostring}, {NULL, NULL}};
+        luaL_setfuncs(L, meta, 0);
+        luaL_newlib(L, lanman_lua_buf_methods);
+        lua_setfield(L, -2, "methods");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, LANMAN_CREDS_MT)) {
+        lua_pushcfunction(L, lanman_lua_creds_gc);
+        lua_setfield(L, -2, "__gc");
+        lua_pushcfunction(L, lanman_lua_creds_tostring);
+        lua_setfield(L, -2, "__tostring");
+    }
+    lua_pop(L, 1);
+}
+
+/* buffer_stats() -> {allocated=, freed=, live=} */
+static int lanman_lua_buffer_stats(lua_State *L) {
+    uint64_t allocated, freed;
+    lanman_buffer_stats(&allocated, &freed);
+    lua_createtable(L, 0, 3);
+    lua_pushinteger(L, (lua_Integer)allocated);
+    lua_setfield(L, -2, "allocated");
+    lua_pushinteger(L, (lua_Integer)freed);
+    lua_setfield(L, -2, "freed");
+    lua_pushinteger(L, (lua_Integer)(allocated - freed));
+    lua_setfield(L, -2, "live");
+    return 1;
+}
+
+/* constants() -> {UF_SCRIPT = 1, ...} */
+static int lanman_lua_constants(lua_State *L) {
+    lua_createtable(L, 0, (int)lanman_constant_count());
+    for (size_t i = 0; i < lanman_constant_count(); i++) {
+        const char *name;
+        uint64_t value;
+        lanman_constant_at(i, &name, &value);
+        lua_pushinteger(L, (lua_Integer)value);
+        lua_setfield(L, -2, name);
+    }
+    return 1;
+}
+
+/* error_table() -> {[code] = {name=, message=}} */
+static int lanman_lua_error_table(lua_State *L) {
+    lua_createtable(L, 0, (int)lanman_error_count());
+    for (size_t i = 0; i < lanman_error_count(); i++) {
+        uint32_t code;
+        const char *name, *message;
+        lanman_error_at(i, &code, &name, &message);
+        lua_createtable(L, 0, 2);
+        lua_pushstring(L, name);
+        lua_setfield(L, -2, "name");
+        lua_pushstring(L, message);
+        lua_setfield(L, -2, "message");
+        lua_rawseti(L, -2, (lua_Integer)code);
+    }
+    return 1;
+}
+
+/* call_levels(function) -> {levels...} */
+static int lanman_lua_call_levels(lua_State *L) {
+    uint32_t lv[64];
+    size_t n = lanman_call_levels(luaL_checkstring(L, 1), lv, 64);
+    lua_createtable(L, (int)n, 0);
+    for (size_t i = 0; i < n; i++) {
+        lua_pushinteger(L, (lua_Integer)lv[i]);
+        lua_rawseti(L, -2, (lua_Integer)i + 1);
+    }
+    return 1;
+}
+
+/* level_fields(family, level) -> {names...} or nil */
+static int lanman_lua_level_fields(lua_State *L) {
+    const lanman_level *l = lanman_level_find(luaL_checkstring(L, 1),
+                                              (uint32_t)luaL_checkinteger(L, 2));
+    if (l == NULL) return 0;
+    lua_createtable(L, (int)l->nfields, 0);
+    for (size_t f = 0; f < l->nfields; f++) {
+        lua_pushstring(L, l->fields[f].name);
+        lua_rawseti(L, -2, (lua_Integer)f + 1);
+    }
+    return 1;
+}
+%}
+
+%native(buffer_stats) int lanman_lua_buffer_stats(lua_State *L);
+%native(constants) int lanman_lua_constants(lua_State *L);
+%native(error_table) int lanman_lua_error_table(lua_State *L);
+%native(call_levels) int lanman_lua_call_levels(lua_State *L);
+%native(level_fields) int lanman_lua_level_fields(lua_State *L);
+
+%init %{
+    lanman_lua_register(L);
+%}

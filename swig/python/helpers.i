@@ -1,0 +1,164 @@
+/*
+** python/helpers.i -- decoding records into dicts, and the tables (levels,
+** errors, constants, counters) as Python objects.  These build Python
+** objects, so they keep the GIL.
+*/
+%exception;
+
+%{
+/* One field as a Python value: str, int, bytes or None. */
+static PyObject *lanman_py_value(const lanman_value *v) {
+    if (v->is_null) Py_RETURN_NONE;
+    switch (v->type) {
+    case LANMAN_T_STR:
+    case LANMAN_T_SID:
+        return PyUnicode_DecodeUTF8(v->str, (Py_ssize_t)v->len, "replace");
+    case LANMAN_T_HOURS:
+    case LANMAN_T_SECDESC:
+        return PyBytes_FromStringAndSize((const char *)v->bytes,
+                                         (Py_ssize_t)v->len);
+    default:
+        return PyLong_FromUnsignedLong(v->u32);
+    }
+}
+
+/* Record index of b as a new dict, or NULL with an exception set. */
+static PyObject *lanman_py_record_dict(const lanman_buffer *b, uint32_t index) {
+    const lanman_level *lvl = lanman_buffer_level(b);
+    lanman_error err;
+    lanman_value v;
+    if (lvl == NULL || index >= lanman_buffer_count(b)) {
+        /* let the core word the error */
+        lanman_record_field(b, index, 0, &v, &err);
+        lanman_py_raise(&err);
+        return NULL;
+    }
+    PyObject *d = PyDict_New();
+    for (size_t f = 0; d != NULL && f < lvl->nfields; f++) {
+        if (lanman_record_field(b, index, f, &v, &err) != LANMAN_OK) {
+            lanman_py_raise(&err);
+            Py_CLEAR(d);
+            break;
+        }
+        PyObject *val = lanman_py_value(&v);
+        lanman_value_clear(&v);
+        if (val == NULL || PyDict_SetItemString(d, lvl->fields[f].name, val)) {
+            Py_XDECREF(val);
+            Py_CLEAR(d);
+            break;
+        }
+        Py_DECREF(val);
+    }
+    return d;
+}
+%}
+
+%inline %{
+/* buf[index] as a dict (copied out: valid after the buffer is freed). */
+PyObject *record(const lanman_buffer *buf, long index) {
+    if (lanman_buffer_is_freed(buf)) {
+        lanman_error err;
+        lanman_value v;
+        lanman_record_field(buf, 0, 0, &v, &err);
+        lanman_py_raise(&err);
+        return NULL;
+    }
+    long n = (long)lanman_buffer_count(buf);
+    if (index < 0) index += n;   /* Python's negative indexing */
+    if (index < 0 || index >= n) {
+        PyErr_Format(PyExc_IndexError, "record index out of range "
+                     "(%ld records)", n);
+        return NULL;
+    }
+    return lanman_py_record_dict(buf, (uint32_t)index);
+}
+
+/* Every record of buf as a list of dicts. */
+PyObject *records(const lanman_buffer *buf) {
+    uint32_t n = lanman_buffer_count(buf);
+    if (lanman_buffer_is_freed(buf)) return record(buf, 0);
+    PyObject *list = PyList_New(n);
+    for (uint32_t i = 0; list != NULL && i < n; i++) {
+        PyObject *d = lanman_py_record_dict(buf, i);
+        if (d == NULL) {
+            Py_CLEAR(list);
+            break;
+        }
+        PyList_SET_ITEM(list, i, d);
+    }
+    return list;
+}
+
+/* (family, level) of buf, or None for raw NetApiBufferAllocate memory. */
+PyObject *buffer_level(const lanman_buffer *buf) {
+    const lanman_level *l = lanman_buffer_level(buf);
+    if (l == NULL) Py_RETURN_NONE;
+    return Py_BuildValue("(sk)", l->family, (unsigned long)l->level);
+}
+
+/* {"allocated": n, "freed": n, "live": n} */
+PyObject *buffer_stats(void) {
+    uint64_t allocated, freed;
+    lanman_buffer_stats(&allocated, &freed);
+    return Py_BuildValue("{sKsKsK}", "allocated", (unsigned long long)allocated,
+                         "freed", (unsigned long long)freed, "live",
+                         (unsigned long long)(allocated - freed));
+}
+
+/* {(family, level): (struct_name, (field names...))} for every level. */
+PyObject *levels(void) {
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; d != NULL && i < lanman_level_count(); i++) {
+        const lanman_level *l = lanman_level_at(i);
+        PyObject *names = PyTuple_New((Py_ssize_t)l->nfields);
+        for (size_t f = 0; names != NULL && f < l->nfields; f++)
+            PyTuple_SET_ITEM(names, f, PyUnicode_FromString(l->fields[f].name));
+        PyObject *key = Py_BuildValue("(sk)", l->family, (unsigned long)l->level);
+        PyObject *val = names ? Py_BuildValue("(sO)", l->struct_name, names) : NULL;
+        if (key == NULL || val == NULL || PyDict_SetItem(d, key, val) != 0)
+            Py_CLEAR(d);
+        Py_XDECREF(key);
+        Py_XDECREF(val);
+        Py_XDECREF(names);
+    }
+    return d;
+}
+
+/* Levels the named call accepts, as a tuple of ints. */
+PyObject *call_levels(const char *function) {
+    uint32_t lv[64];
+    size_t n = lanman_call_levels(function, lv, 64);
+    PyObject *t = PyTuple_New((Py_ssize_t)n);
+    for (size_t i = 0; t != NULL && i < n; i++)
+        PyTuple_SET_ITEM(t, i, PyLong_FromUnsignedLong(lv[i]));
+    return t;
+}
+
+/* {name: value} of the NetApi constants. */
+PyObject *constants(void) {
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; d != NULL && i < lanman_constant_count(); i++) {
+        const char *name;
+        uint64_t value;
+        lanman_constant_at(i, &name, &value);
+        PyObject *v = PyLong_FromUnsignedLongLong(value);
+        if (v == NULL || PyDict_SetItemString(d, name, v) != 0) Py_CLEAR(d);
+        Py_XDECREF(v);
+    }
+    return d;
+}
+
+/* [(code, name, message)] of the error table. */
+PyObject *error_table(void) {
+    PyObject *list = PyList_New(0);
+    for (size_t i = 0; list != NULL && i < lanman_error_count(); i++) {
+        uint32_t code;
+        const char *name, *message;
+        lanman_error_at(i, &code, &name, &message);
+        PyObject *row = Py_BuildValue("(kss)", (unsigned long)code, name, message);
+        if (row == NULL || PyList_Append(list, row) != 0) Py_CLEAR(list);
+        Py_XDECREF(row);
+    }
+    return list;
+}
+%}
