@@ -123,9 +123,16 @@ uint32_t lm_shim_NetUserEnum(lm_call *c) {
                        c->prefmaxlen, &c->read, &c->total, &c->resume);
 }
 
+/* libnetapi looks the name up first and reports a missing user as
+** ERROR_NONE_MAPPED (1332); netapi32 says NERR_UserNotFound (2221), and
+** scripts test for that. */
+static uint32_t user_not_found(uint32_t code) {
+    return code == 1332 ? 2221 : code;
+}
+
 uint32_t lm_shim_NetUserGetInfo(lm_call *c) {
-    return NetUserGetInfo(c->server, c->name, c->level,
-                          (uint8_t **)&c->buffer);
+    return user_not_found(NetUserGetInfo(c->server, c->name, c->level,
+                                         (uint8_t **)&c->buffer));
 }
 
 uint32_t lm_shim_NetShareEnum(lm_call *c) {
