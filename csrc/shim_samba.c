@@ -149,7 +149,14 @@ uint32_t lm_shim_NetShareGetInfo(lm_call *c) {
 
 #define ALIGN8(n) (((n) + 7u) & ~(size_t)7u)
 
-/* Bytes the pointed-to data of field f in record rec needs in the copy. */
+/* Does field type t hold a pointer the copy must carry? */
+static int is_pointer(lanman_type t) {
+    return t == LANMAN_T_STR || t == LANMAN_T_SID || t == LANMAN_T_HOURS ||
+           t == LANMAN_T_SECDESC;
+}
+
+/* Bytes the pointed-to data of pointer field f in record rec needs in the
+** copy. */
 static size_t pointee_size(const lanman_field *f, const char *rec) {
     const void *p;
     memcpy(&p, rec + f->offset, sizeof p);
@@ -165,7 +172,7 @@ static size_t pointee_size(const lanman_field *f, const char *rec) {
         return units > 10080u ? 1260u : (units + 7u) / 8u;
     }
     default:
-        return 0;   /* values, and SECDESC (not carried, see lm_shim_adopt) */
+        return 0;   /* SECDESC is not carried, see lm_shim_adopt */
     }
 }
 
@@ -179,8 +186,9 @@ uint32_t lm_shim_adopt(lm_call *c) {
     size_t size = ALIGN8((size_t)count * lvl->struct_size);
     for (uint32_t i = 0; i < count; i++)
         for (size_t f = 0; f < lvl->nfields; f++)
-            size += ALIGN8(pointee_size(&lvl->fields[f],
-                                        src + (size_t)i * lvl->struct_size));
+            if (is_pointer(lvl->fields[f].type))
+                size += ALIGN8(pointee_size(&lvl->fields[f],
+                                            src + (size_t)i * lvl->struct_size));
 
     void *block = NULL;
     uint32_t code = size > UINT32_MAX ? 8 :
@@ -197,6 +205,7 @@ uint32_t lm_shim_adopt(lm_call *c) {
         char *rec = (char *)block + (size_t)i * lvl->struct_size;
         for (size_t f = 0; f < lvl->nfields; f++) {
             const lanman_field *fd = &lvl->fields[f];
+            if (!is_pointer(fd->type)) continue;
             const void *p;
             memcpy(&p, rec + fd->offset, sizeof p);
             if (fd->type == LANMAN_T_SECDESC) {
