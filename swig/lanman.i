@@ -59,7 +59,8 @@ uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
 void lanman_context_shutdown(void);
 
-/* ---- the NetApi calls (the GIL is released while they run) ---- */
+/* ---- the NetApi calls: on the wire (Python releases the GIL) ---- */
+LANMAN_WIRE_CALLS_BEGIN
 lanman_status lanman_NetServerGetInfo(const lanman_creds *creds,
                                       const char *server, uint32_t level,
                                       lanman_buffer **out, lanman_error *err);
@@ -84,6 +85,7 @@ lanman_status lanman_NetShareGetInfo(const lanman_creds *creds,
                                      const char *server, const char *netname,
                                      uint32_t level, lanman_buffer **out,
                                      lanman_error *err);
+LANMAN_WIRE_CALLS_END
 
 #if defined(SWIGPYTHON)
 %include "python/helpers.i"

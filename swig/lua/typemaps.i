@@ -94,3 +94,9 @@ static int lanman_lua_raise(lua_State *L, const lanman_error *e) {
          : ((lanman_lua_creds *)luaL_checkudata(L, $input, LANMAN_CREDS_MT))->c;
 }
 %typemap(typecheck) const lanman_creds * "$1 = lua_isnil(L, $input) || lua_isuserdata(L, $input);";
+
+/* Lua has no global lock to release around calls on the wire. */
+%define LANMAN_WIRE_CALLS_BEGIN
+%enddef
+%define LANMAN_WIRE_CALLS_END
+%enddef

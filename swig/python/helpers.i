@@ -3,8 +3,6 @@
 ** errors, constants, counters) as Python objects.  These build Python
 ** objects, so they keep the GIL.
 */
-%exception;
-
 %{
 /* One field as a Python value: str, int, bytes or None. */
 static PyObject *lanman_py_value(const lanman_value *v) {

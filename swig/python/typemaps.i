@@ -125,10 +125,17 @@ static void lanman_py_raise(const lanman_error *e) {
     }
 }
 
-/* The core's calls touch no Python object: let other threads run while a
-** call is on the wire (the core's own lock serializes libnetapi). */
+/* Around the calls that go on the wire (lanman.i brackets them): they
+** touch no Python object, so other threads run meanwhile; the core's own
+** lock serializes libnetapi.  Everything else keeps the GIL, which also
+** serializes frees of one buffer from two threads. */
+%define LANMAN_WIRE_CALLS_BEGIN
 %exception {
     Py_BEGIN_ALLOW_THREADS
     $action
     Py_END_ALLOW_THREADS
 }
+%enddef
+%define LANMAN_WIRE_CALLS_END
+%exception;
+%enddef
