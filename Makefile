@@ -48,7 +48,9 @@ INST_LUADIR ?= /usr/local/share/lua/$(LUA_VERSION)
 lua-install: lua-module
 	install -d $(INST_LIBDIR) $(INST_LUADIR)
 	install -m 0755 $(BUILD)/lua/lanman_core.so $(INST_LIBDIR)/
+	install -d $(INST_LUADIR)/lanman
 	install -m 0644 lua/lanman.lua $(INST_LUADIR)/
+	install -m 0644 lua/lanman/*.lua $(INST_LUADIR)/lanman/
 
 clean:
 	rm -rf $(BUILD) *.egg-info python/*.egg-info

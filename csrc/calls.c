@@ -1,55 +1,48 @@
 /*
-** calls.c -- the NetApi calls as the core exports them: argument checks
-** (before anything reaches a server), the level each function accepts,
-** then one lm_call through the context owner, and the result wrapped in a
-** buffer object.  Platform neutral: the shim performs the call itself.
+** calls.c -- what every NetApi call shares: the registry of call specs
+** (the levels each function accepts, per family file calls_*.c), argument
+** checks done before anything reaches a server, and running one lm_call
+** through the context owner with the result wrapped in a buffer object.
+** Platform neutral: the shim performs the call itself.
 */
 #include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
 
-/* Longest names Windows accepts (lmcons.h), counted in characters. */
-#define LM_MAX_SERVER 255    /* a DNS name; NetBIOS names are shorter */
-#define LM_UNLEN 256         /* user names */
-#define LM_NNLEN 80          /* share names */
-
-typedef struct call_spec {
-    const char *function;
-    const char *family;       /* level table family */
-    uint32_t levels[16];      /* levels the platform answers */
-    size_t nlevels;           /* entries used in levels */
-} call_spec;
-
-static const call_spec specs[] = {
-    {"NetServerGetInfo", "SERVER_INFO", {100, 101, 102}, 3},
-    {"NetWkstaGetInfo", "WKSTA_INFO", {100, 101, 102}, 3},
-    {"NetUserEnum", "USER_INFO", {0, 1, 2, 3, 10, 11, 20, 23}, 8},
-    {"NetUserGetInfo", "USER_INFO", {0, 1, 2, 3, 4, 10, 11, 20, 23}, 9},
-    {"NetShareEnum", "SHARE_INFO", {0, 1, 2, 501, 502}, 5},
-    {"NetShareGetInfo", "SHARE_INFO", {0, 1, 2, 501, 502}, 5},
+/* Every family's spec table; a new family file adds one row. */
+static const struct {
+    const lm_call_spec *specs;
+    const size_t *count;
+} families[] = {
+    {lm_calls_server, &lm_calls_server_count},
+    {lm_calls_user, &lm_calls_user_count},
+    {lm_calls_share, &lm_calls_share_count},
 };
 
-static const call_spec *find_spec(const char *function) {
-    for (size_t i = 0; i < sizeof specs / sizeof specs[0]; i++)
-        if (strcmp(specs[i].function, function) == 0) return &specs[i];
+static const lm_call_spec *find_spec(const char *function) {
+    for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
+        for (size_t i = 0; i < *families[f].count; i++)
+            if (strcmp(families[f].specs[i].function, function) == 0)
+                return &families[f].specs[i];
     return NULL;
 }
 
 size_t lanman_call_levels(const char *function, uint32_t *levels,
                           size_t max) {
-    const call_spec *s = find_spec(function);
+    const lm_call_spec *s = find_spec(function);
     if (s == NULL) return 0;
     for (size_t i = 0; i < s->nlevels && i < max; i++) levels[i] = s->levels[i];
     return s->nlevels;
 }
 
 /* Characters in a UTF-8 string, or -1 if it is not valid UTF-8. */
-static long utf8_length(const char *s) {
-    const unsigned char *p = (const unsigned char *)s;
+long lm_utf8_length(const char *s, size_t len) {
+    const unsigned char *p = (const unsigned char *)s, *end = p + len;
     long n = 0;
-    while (*p) {
+    while (p < end) {
         int extra;
+        if (*p == 0) return -1;   /* embedded NUL */
         if (*p < 0x80) extra = 0;
         else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
         else if ((*p & 0xF0) == 0xE0) extra = 2;
@@ -57,19 +50,17 @@ static long utf8_length(const char *s) {
         else return -1;
         p++;
         for (int i = 0; i < extra; i++, p++)
-            if ((*p & 0xC0) != 0x80) return -1;
+            if (p >= end || (*p & 0xC0) != 0x80) return -1;
         n++;
     }
     return n;
 }
 
-/* Checks a name argument: present, valid UTF-8, at most max characters. */
-static lanman_status check_name(const char *function, const char *argument,
-                                const char *value, long max,
-                                lanman_error *err) {
+lanman_status lm_check_name(const char *function, const char *argument,
+                            const char *value, long max, lanman_error *err) {
     if (value == NULL || *value == '\0')
         return lm_err_arg(err, function, argument, "must not be empty");
-    long n = utf8_length(value);
+    long n = lm_utf8_length(value, strlen(value));
     if (n < 0) return lm_err_arg(err, function, argument, "is not valid UTF-8");
     if (n > max)
         return lm_err_arg(err, function, argument,
@@ -88,7 +79,8 @@ static lanman_status check_server(const char *function, const char **server,
         *server = NULL;
         return LANMAN_OK;
     }
-    lanman_status st = check_name(function, "server", s, LM_MAX_SERVER, err);
+    lanman_status st = lm_check_name(function, "server", s, LM_MAX_SERVER,
+                                     err);
     if (st != LANMAN_OK) return st;
     if (strpbrk(s, "\\/ ") != NULL)
         return lm_err_arg(err, function, "server",
@@ -98,7 +90,7 @@ static lanman_status check_server(const char *function, const char **server,
 }
 
 /* Finds the descriptor of a level the function accepts. */
-static lanman_status check_level(const call_spec *s, uint32_t level,
+static lanman_status check_level(const lm_call_spec *s, uint32_t level,
                                  const lanman_level **out,
                                  lanman_error *err) {
     for (size_t i = 0; i < s->nlevels; i++) {
@@ -107,7 +99,7 @@ static lanman_status check_level(const call_spec *s, uint32_t level,
             if (*out != NULL) return LANMAN_OK;
         }
     }
-    char list[96] = "";
+    char list[160] = "";
     for (size_t i = 0; i < s->nlevels; i++) {
         size_t used = strlen(list);
         snprintf(list + used, sizeof list - used, "%s%lu", i ? ", " : "",
@@ -118,122 +110,55 @@ static lanman_status check_level(const call_spec *s, uint32_t level,
                       (unsigned long)level, list);
 }
 
-/* Common start of every call: spec, server and level checked. */
-static lanman_status begin(const char *function, const char *server,
-                           uint32_t level, lm_call *c,
-                           const lanman_level **lvl, lanman_buffer **out,
-                           lanman_error *err) {
-    *out = NULL;
+lanman_status lm_call_begin(const char *function, const char *server,
+                            uint32_t level, lm_call *c,
+                            const lanman_level **lvl, lanman_buffer **out,
+                            lanman_error *err) {
+    if (out != NULL) *out = NULL;
+    *lvl = NULL;
     memset(c, 0, sizeof *c);
-    const call_spec *s = find_spec(function);
-    c->function = s->function;
+    const lm_call_spec *s = find_spec(function);
+    c->function = s->function;   /* static storage, unlike the argument */
     c->level = level;
     lanman_status st = check_server(function, &server, err);
     if (st != LANMAN_OK) return st;
     c->server = server;
+    if (s->nlevels == 0) return LANMAN_OK;   /* the call takes no level */
     return check_level(s, level, lvl, err);
 }
 
-/* Common end: runs the call and wraps what came back. */
-static lanman_status run(const lanman_creds *creds, lm_shim_fn fn, lm_call *c,
-                         const lanman_level *lvl, int is_enum,
-                         lanman_buffer **out, lanman_error *err) {
+lanman_status lm_call_input(lm_call *c, const char *argument,
+                            const lanman_input *in, const char *family,
+                            lanman_error *err) {
+    if (in == NULL)
+        return lm_err_arg(err, c->function, argument, "is missing");
+    const lanman_level *l = lanman_input_level(in);
+    if (strcmp(l->family, family) != 0 || l->level != c->level)
+        return lm_err_arg(err, c->function, argument,
+                          "holds %s records, level %lu needs %s_%lu",
+                          l->struct_name, (unsigned long)c->level, family,
+                          (unsigned long)c->level);
+    lanman_status st = lanman_input_check(in, err);
+    if (st != LANMAN_OK) return st;
+    c->input = lm_input_records(in);
+    c->input_count = lanman_input_count(in);
+    return LANMAN_OK;
+}
+
+lanman_status lm_call_run(const lanman_creds *creds, lm_shim_fn fn, lm_call *c,
+                          const lanman_level *lvl, int is_enum,
+                          lanman_buffer **out, lanman_error *err) {
     c->desc = lvl;
     c->is_enum = is_enum;
     lanman_status st = lm_context_call(creds, fn, c, err);
-    if (st != LANMAN_OK) return st;
+    if (st != LANMAN_OK || out == NULL) return st;
     *out = lm_buffer_wrap(c->buffer, c->read, lvl);
     if (*out == NULL)
         return lm_err_netapi(err, c->function, c->server, 8, NULL);
     return LANMAN_OK;
 }
 
-lanman_status lanman_NetServerGetInfo(const lanman_creds *creds,
-                                      const char *server, uint32_t level,
-                                      lanman_buffer **out, lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetServerGetInfo", server, level, &c, &lvl, out,
-                             err);
-    if (st != LANMAN_OK) return st;
-    return run(creds, lm_shim_NetServerGetInfo, &c, lvl, 0, out, err);
-}
-
-lanman_status lanman_NetWkstaGetInfo(const lanman_creds *creds,
-                                     const char *server, uint32_t level,
-                                     lanman_buffer **out, lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetWkstaGetInfo", server, level, &c, &lvl, out,
-                             err);
-    if (st != LANMAN_OK) return st;
-    return run(creds, lm_shim_NetWkstaGetInfo, &c, lvl, 0, out, err);
-}
-
-lanman_status lanman_NetUserEnum(const lanman_creds *creds, const char *server,
-                                 uint32_t level, uint32_t filter,
-                                 uint32_t prefmaxlen, lanman_buffer **out,
-                                 uint32_t *total, uint32_t *resume,
-                                 lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetUserEnum", server, level, &c, &lvl, out, err);
-    if (st != LANMAN_OK) return st;
-    c.filter = filter;
-    c.prefmaxlen = prefmaxlen;
-    c.resume = *resume;
-    st = run(creds, lm_shim_NetUserEnum, &c, lvl, 1, out, err);
-    if (st != LANMAN_OK) return st;
-    *total = c.total;
-    *resume = c.more ? c.resume : 0;   /* 0 means: that was the last page */
-    return LANMAN_OK;
-}
-
-lanman_status lanman_NetUserGetInfo(const lanman_creds *creds,
-                                    const char *server, const char *username,
-                                    uint32_t level, lanman_buffer **out,
-                                    lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetUserGetInfo", server, level, &c, &lvl, out,
-                             err);
-    if (st != LANMAN_OK) return st;
-    st = check_name("NetUserGetInfo", "username", username, LM_UNLEN, err);
-    if (st != LANMAN_OK) return st;
-    c.name = username;
-    return run(creds, lm_shim_NetUserGetInfo, &c, lvl, 0, out, err);
-}
-
-lanman_status lanman_NetShareEnum(const lanman_creds *creds,
-                                  const char *server, uint32_t level,
-                                  uint32_t prefmaxlen, lanman_buffer **out,
-                                  uint32_t *total, uint32_t *resume,
-                                  lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetShareEnum", server, level, &c, &lvl, out,
-                             err);
-    if (st != LANMAN_OK) return st;
-    c.prefmaxlen = prefmaxlen;
-    c.resume = *resume;
-    st = run(creds, lm_shim_NetShareEnum, &c, lvl, 1, out, err);
-    if (st != LANMAN_OK) return st;
-    *total = c.total;
-    *resume = c.more ? c.resume : 0;   /* 0 means: that was the last page */
-    return LANMAN_OK;
-}
-
-lanman_status lanman_NetShareGetInfo(const lanman_creds *creds,
-                                     const char *server, const char *netname,
-                                     uint32_t level, lanman_buffer **out,
-                                     lanman_error *err) {
-    lm_call c;
-    const lanman_level *lvl;
-    lanman_status st = begin("NetShareGetInfo", server, level, &c, &lvl, out,
-                             err);
-    if (st != LANMAN_OK) return st;
-    st = check_name("NetShareGetInfo", "netname", netname, LM_NNLEN, err);
-    if (st != LANMAN_OK) return st;
-    c.name = netname;
-    return run(creds, lm_shim_NetShareGetInfo, &c, lvl, 0, out, err);
+void lm_call_paged(const lm_call *c, uint32_t *total, uint32_t *resume) {
+    *total = c->total;
+    *resume = c->more ? c->resume : 0;   /* 0 means: that was the last page */
 }

@@ -97,6 +97,20 @@ lanman_status lm_err_arg(lanman_error *err, const char *function,
     return LANMAN_E_ARG;
 }
 
+lanman_status lm_err_field(lanman_error *err, int kind, const char *struct_name,
+                           const char *field, const char *fmt, ...) {
+    char why[400];
+    va_list ap;
+    va_start(ap, fmt);
+    vsnprintf(why, sizeof why, fmt, ap);
+    va_end(ap);
+    reset(err, kind, struct_name);
+    lm_copy(err->argument, sizeof err->argument, field);
+    snprintf(err->message, sizeof err->message, "%s: field '%s' %s",
+             struct_name, field, why);
+    return kind;
+}
+
 lanman_status lm_err_netapi(lanman_error *err, const char *function,
                             const char *server, uint32_t code,
                             const char *detail) {

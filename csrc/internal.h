@@ -42,15 +42,93 @@ typedef struct lm_call {
     int more;               /* out: ERROR_MORE_DATA, resume to go on */
     uint32_t total;         /* out: total entries (0 if not reported) */
     void *buffer;           /* out: NetApi memory, owned by the caller */
+    const void *input;      /* in: platform records (borrowed from a
+                            ** lanman_input), for Add/SetInfo/member calls */
+    uint32_t input_count;   /* records in input */
+    uint32_t parm_err;      /* out: field the server rejected */
+    const char *name2;      /* second name argument (per function) */
+    const char *name3;      /* third name argument (per function) */
+    uint32_t number;        /* a numeric argument (per function) */
 } lm_call;
 
 typedef uint32_t (*lm_shim_fn)(lm_call *c);
+
+/* ---- call specs and the shared call steps (calls.c) ---- */
+
+/* Longest names Windows accepts (lmcons.h), counted in characters. */
+#define LM_MAX_SERVER 255    /* a DNS name; NetBIOS names are shorter */
+#define LM_UNLEN 256         /* user names */
+#define LM_GNLEN 256         /* group names */
+#define LM_NNLEN 80          /* share names */
+#define LM_PWLEN 256         /* passwords */
+
+typedef struct lm_call_spec {
+    const char *function;     /* "NetUserEnum" */
+    const char *family;       /* level table family, "USER_INFO" */
+    uint32_t levels[40];      /* levels the platform answers */
+    size_t nlevels;           /* entries used; 0: the call takes no level */
+} lm_call_spec;
+
+/* One spec table per family file (calls_*.c), registered in calls.c. */
+extern const lm_call_spec lm_calls_server[];
+extern const size_t lm_calls_server_count;
+extern const lm_call_spec lm_calls_user[];
+extern const size_t lm_calls_user_count;
+extern const lm_call_spec lm_calls_share[];
+extern const size_t lm_calls_share_count;
+
+/* One level table per family file (levels_*.c), registered in levels.c. */
+extern const lanman_level lm_levels_server[];
+extern const size_t lm_levels_server_count;
+extern const lanman_level lm_levels_user[];
+extern const size_t lm_levels_user_count;
+extern const lanman_level lm_levels_share[];
+extern const size_t lm_levels_share_count;
+
+/* Characters in UTF-8 text of len bytes; -1 if invalid or holding NUL. */
+long lm_utf8_length(const char *s, size_t len);
+/* A name argument: present, valid UTF-8, at most max characters. */
+lanman_status lm_check_name(const char *function, const char *argument,
+                            const char *value, long max, lanman_error *err);
+/* Starts a call: clears c (and *out if given), checks the server and, if
+** the function takes one, the level; *lvl is its descriptor (NULL for a
+** call without level). */
+lanman_status lm_call_begin(const char *function, const char *server,
+                            uint32_t level, lm_call *c,
+                            const lanman_level **lvl, lanman_buffer **out,
+                            lanman_error *err);
+/* Checks an input argument against the call's family and level and
+** points c->input at its records. */
+lanman_status lm_call_input(lm_call *c, const char *argument,
+                            const lanman_input *in, const char *family,
+                            lanman_error *err);
+/* Runs the call; if out is given, wraps what came back (records of lvl). */
+lanman_status lm_call_run(const lanman_creds *creds, lm_shim_fn fn, lm_call *c,
+                          const lanman_level *lvl, int is_enum,
+                          lanman_buffer **out, lanman_error *err);
+/* Copies total and resume out of a paged call (resume 0 after the last). */
+void lm_call_paged(const lm_call *c, uint32_t *total, uint32_t *resume);
+
+/* ---- input records (input.c) ---- */
+/* The platform records an input holds, laid out as the level's struct. */
+const void *lm_input_records(const lanman_input *in);
+
+/* A memory pool owned by an input: every block is freed with it. */
+typedef struct lm_arena lm_arena;
+void *lm_arena_alloc(lm_arena **arena, size_t size);
 
 /* ---- error helpers (error.c) ---- */
 lanman_status lm_err_arg(lanman_error *err, const char *function,
                          const char *argument, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 4, 5)))
+#endif
+    ;
+/* A bad field of an input record; kind LANMAN_E_ARG or LANMAN_E_TYPE. */
+lanman_status lm_err_field(lanman_error *err, int kind, const char *struct_name,
+                           const char *field, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
 #endif
     ;
 lanman_status lm_err_netapi(lanman_error *err, const char *function,
@@ -103,6 +181,16 @@ void lm_shim_read_str(const void *p, lanman_value *v);
 void lm_shim_read_sid(const void *p, lanman_value *v);
 /* Reads a security descriptor pointer as self-relative bytes. */
 void lm_shim_read_secdesc(const void *p, lanman_value *v);
+/* Writers for input records: store UTF-8 text as a platform string, a
+** parsed SID, or security-descriptor bytes at `at`, allocating from arena.
+** Return 0 or an error message (static text). */
+const char *lm_shim_write_str(void *at, const char *utf8, size_t len,
+                              lm_arena **arena);
+const char *lm_shim_write_sid(void *at, uint8_t revision, uint64_t authority,
+                              const uint32_t *subauths, int count,
+                              lm_arena **arena);
+const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
+                                  lm_arena **arena);
 
 /* NetApi thunks: each performs one call from an lm_call. */
 uint32_t lm_shim_NetServerGetInfo(lm_call *c);

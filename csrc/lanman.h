@@ -38,7 +38,8 @@ enum {
     LANMAN_E_ARG = 1,     /* bad argument; nothing was sent to any server */
     LANMAN_E_NETAPI = 2,  /* the NetApi call returned a failure code */
     LANMAN_E_FREED = 3,   /* the buffer was already freed */
-    LANMAN_E_RANGE = 4    /* record index out of range */
+    LANMAN_E_RANGE = 4,   /* record index out of range */
+    LANMAN_E_TYPE = 5     /* argument or field of the wrong type */
 };
 
 typedef struct lanman_error {
@@ -83,7 +84,11 @@ typedef struct lanman_field {
     lanman_type type;
     size_t offset;      /* offsetof() within the platform struct */
     size_t aux;         /* LANMAN_T_HOURS: offset of units_per_week */
+    unsigned flags;     /* LANMAN_F_* */
 } lanman_field;
+
+/* An input record (Add/SetInfo) must set this field. */
+#define LANMAN_F_REQUIRED 1u
 
 typedef struct lanman_level {
     const char *family;         /* "USER_INFO", "SHARE_INFO", ... */
@@ -162,39 +167,53 @@ int lanman_creds_kerberos(const lanman_creds *c);
 lanman_status lanman_set_default_creds(const lanman_creds *c,
                                        lanman_error *err);
 
-/* ---- the NetApi calls ----------------------------------------------- */
+/* ---- input records (Add, SetInfo, member lists) ------------------ */
+/*
+** An input is `count` records of one info level, built field by field from
+** a dict or table, then passed to a write call.  The language layer looks
+** each key up (lanman_input_field: unknown keys are errors), checks the
+** value's type against the field's, and sets it; lanman_input_check then
+** rejects a missing required field.  The input owns copies of everything.
+*/
+typedef struct lanman_input lanman_input;
+
+lanman_status lanman_input_new(const char *family, uint32_t level,
+                               uint32_t count, lanman_input **out,
+                               lanman_error *err);
+void lanman_input_free(lanman_input *in);
+const lanman_level *lanman_input_level(const lanman_input *in);
+uint32_t lanman_input_count(const lanman_input *in);
+/* Index of the field called name; LANMAN_E_ARG naming it if unknown. */
+lanman_status lanman_input_field(const lanman_input *in, const char *name,
+                                 size_t *field, lanman_error *err);
+/* Setters; index is the record (0-based).  STR and SID fields take UTF-8
+** text (value NULL stores a NULL pointer); U32, U8 and TIME take numbers
+** (range checked); HOURS and SECDESC take bytes. */
+lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
+                                    size_t field, const char *value,
+                                    size_t len, lanman_error *err);
+lanman_status lanman_input_set_number(lanman_input *in, uint32_t index,
+                                      size_t field, uint64_t value,
+                                      lanman_error *err);
+lanman_status lanman_input_set_bytes(lanman_input *in, uint32_t index,
+                                     size_t field, const void *value,
+                                     size_t len, lanman_error *err);
+/* Every record has every required field. */
+lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
+
+/* ---- the NetApi calls, one header per family ------------------------ */
 /*
 ** Every call: creds may be NULL (the default credentials); server may be
 ** NULL or "" for the local machine, and may start with "\\".  *out is set
 ** to a new buffer on success and to NULL on failure.  resume is the
 ** resume handle: pass 0 first, then what came back; 0 coming back means
 ** that was the last page (the core sets it so, whatever the platform left
-** in it).
+** in it).  Where the platform reports which field of an input it
+** rejected (parm_err), the error message names that field.
 */
-lanman_status lanman_NetServerGetInfo(const lanman_creds *creds,
-                                      const char *server, uint32_t level,
-                                      lanman_buffer **out, lanman_error *err);
-lanman_status lanman_NetWkstaGetInfo(const lanman_creds *creds,
-                                     const char *server, uint32_t level,
-                                     lanman_buffer **out, lanman_error *err);
-lanman_status lanman_NetUserEnum(const lanman_creds *creds, const char *server,
-                                 uint32_t level, uint32_t filter,
-                                 uint32_t prefmaxlen, lanman_buffer **out,
-                                 uint32_t *total, uint32_t *resume,
-                                 lanman_error *err);
-lanman_status lanman_NetUserGetInfo(const lanman_creds *creds,
-                                    const char *server, const char *username,
-                                    uint32_t level, lanman_buffer **out,
-                                    lanman_error *err);
-lanman_status lanman_NetShareEnum(const lanman_creds *creds,
-                                  const char *server, uint32_t level,
-                                  uint32_t prefmaxlen, lanman_buffer **out,
-                                  uint32_t *total, uint32_t *resume,
-                                  lanman_error *err);
-lanman_status lanman_NetShareGetInfo(const lanman_creds *creds,
-                                     const char *server, const char *netname,
-                                     uint32_t level, lanman_buffer **out,
-                                     lanman_error *err);
+#include "lanman_server.h"
+#include "lanman_user.h"
+#include "lanman_share.h"
 
 /* Levels a call accepts, for façades and docs: writes up to max levels,
 ** returns how many there are (0 for an unknown function). */

@@ -110,41 +110,6 @@ uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
     return code;
 }
 
-uint32_t lm_shim_NetServerGetInfo(lm_call *c) {
-    return NetServerGetInfo(c->server, c->level, (uint8_t **)&c->buffer);
-}
-
-uint32_t lm_shim_NetWkstaGetInfo(lm_call *c) {
-    return NetWkstaGetInfo(c->server, c->level, (uint8_t **)&c->buffer);
-}
-
-uint32_t lm_shim_NetUserEnum(lm_call *c) {
-    return NetUserEnum(c->server, c->level, c->filter, (uint8_t **)&c->buffer,
-                       c->prefmaxlen, &c->read, &c->total, &c->resume);
-}
-
-/* libnetapi looks the name up first and reports a missing user as
-** ERROR_NONE_MAPPED (1332); netapi32 says NERR_UserNotFound (2221), and
-** scripts test for that. */
-static uint32_t user_not_found(uint32_t code) {
-    return code == 1332 ? 2221 : code;
-}
-
-uint32_t lm_shim_NetUserGetInfo(lm_call *c) {
-    return user_not_found(NetUserGetInfo(c->server, c->name, c->level,
-                                         (uint8_t **)&c->buffer));
-}
-
-uint32_t lm_shim_NetShareEnum(lm_call *c) {
-    return NetShareEnum(c->server, c->level, (uint8_t **)&c->buffer,
-                        c->prefmaxlen, &c->read, &c->total, &c->resume);
-}
-
-uint32_t lm_shim_NetShareGetInfo(lm_call *c) {
-    return NetShareGetInfo(c->server, c->name, c->level,
-                           (uint8_t **)&c->buffer);
-}
-
 /* ---- adopting results: one self-contained block ---- */
 
 #define ALIGN8(n) (((n) + 7u) & ~(size_t)7u)
@@ -289,5 +254,37 @@ void lm_shim_read_secdesc(const void *p, lanman_value *v) {
     memcpy(&sd, p, sizeof sd);
     v->is_null = 1;   /* never carried on Samba: see lm_shim_adopt */
     (void)sd;
+}
+
+/* ---- writing platform values (input records) ---- */
+
+const char *lm_shim_write_str(void *at, const char *utf8, size_t len,
+                              lm_arena **arena) {
+    char *copy = lm_arena_alloc(arena, len + 1);   /* zeroed: terminated */
+    if (copy == NULL) return "out of memory";
+    memcpy(copy, utf8, len);
+    memcpy(at, &copy, sizeof copy);
+    return NULL;
+}
+
+const char *lm_shim_write_sid(void *at, uint8_t revision, uint64_t authority,
+                              const uint32_t *subauths, int count,
+                              lm_arena **arena) {
+    struct domsid *sid = lm_arena_alloc(arena, sizeof *sid);
+    if (sid == NULL) return "out of memory";
+    sid->sid_rev_num = revision;
+    sid->num_auths = (uint8_t)count;
+    for (int i = 0; i < 6; i++)   /* 48-bit big-endian authority */
+        sid->id_auth[i] = (uint8_t)(authority >> (8 * (5 - i)));
+    for (int i = 0; i < count; i++) sid->sub_auths[i] = subauths[i];
+    memcpy(at, &sid, sizeof sid);
+    return NULL;
+}
+
+const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
+                                  lm_arena **arena) {
+    (void)at, (void)bytes, (void)len, (void)arena;
+    return "cannot be set through Samba's libnetapi (it takes an unmarshalled "
+           "security descriptor); not supported on this platform";
 }
 #endif /* !_WIN32 */

@@ -21,49 +21,16 @@ lanman.level_fields = core.level_fields
 lanman.context_memory = core.context_memory
 lanman.context_reinits = core.context_reinits
 
--- ---- argument checks (raise, naming the argument) ----
-
-local function arg_error(fn, name, what, value)
-  error(("bad argument '%s' to '%s' (%s expected, got %s)"):format(
-    name, fn, what, math.type(value) or type(value)), 4)
-end
-
-local function u32(fn, name, value, default)
-  if value == nil and default ~= nil then return default end
-  local n = math.tointeger(value)
-  if n == nil then arg_error(fn, name, "integer", value) end
-  if n < 0 or n > 0xFFFFFFFF then
-    error(("bad argument '%s' to '%s' (%d is out of range 0..4294967295)"):format(
-      name, fn, n), 3)
-  end
-  return n
-end
-
-local function text(fn, name, value, optional)
-  if value == nil and optional then return nil end
-  if type(value) ~= "string" then
-    arg_error(fn, name, optional and "string or nil" or "string", value)
-  end
-  if value:find("\0", 1, true) then
-    error(("bad argument '%s' to '%s' (string contains a NUL byte)"):format(name, fn), 3)
-  end
-  return value
-end
-
-local function creds_of(fn, creds)
-  if creds ~= nil and tostring(creds):sub(1, 18) ~= "lanman.Credentials" then
-    arg_error(fn, "creds", "lanman credentials or nil", creds)
-  end
-  return creds
-end
+local check = require "lanman.check"
+local u32, text, creds_of = check.u32, check.text, check.creds
 
 --- Credentials userdata: the password is copied into the C core and wiped
 -- there when the userdata is collected.
 function lanman.credentials(t)
   local fn = "credentials"
-  if type(t) ~= "table" then arg_error(fn, "#1", "table", t) end
+  if type(t) ~= "table" then check.arg_error(fn, "#1", "table", t) end
   if t.kerberos ~= nil and type(t.kerberos) ~= "boolean" then
-    arg_error(fn, "kerberos", "boolean", t.kerberos)
+    check.arg_error(fn, "kerberos", "boolean", t.kerberos)
   end
   return core.creds_new(text(fn, "user", t.user, true), text(fn, "password", t.password, true),
                         text(fn, "domain", t.domain, true), t.kerberos and 1 or 0)
@@ -74,59 +41,31 @@ function lanman.set_default_credentials(t)
   core.set_default_creds(lanman.credentials(t or {}))
 end
 
--- ---- low level ----
+-- ---- low level: one module per family of calls ----
 
-function lanman.NetServerGetInfo(server, level, creds)
-  local fn = "NetServerGetInfo"
-  return core.NetServerGetInfo(creds_of(fn, creds), text(fn, "server", server, true),
-                               u32(fn, "level", level))
-end
-
-function lanman.NetWkstaGetInfo(server, level, creds)
-  local fn = "NetWkstaGetInfo"
-  return core.NetWkstaGetInfo(creds_of(fn, creds), text(fn, "server", server, true),
-                              u32(fn, "level", level))
-end
-
-function lanman.NetUserEnum(server, level, filter, resume, prefmaxlen, creds)
-  local fn = "NetUserEnum"
-  return core.NetUserEnum(creds_of(fn, creds), text(fn, "server", server, true),
-                          u32(fn, "level", level), u32(fn, "filter", filter, 0),
-                          u32(fn, "prefmaxlen", prefmaxlen, lanman.MAX_PREFERRED_LENGTH),
-                          u32(fn, "resume", resume, 0))
-end
-
-function lanman.NetUserGetInfo(server, username, level, creds)
-  local fn = "NetUserGetInfo"
-  return core.NetUserGetInfo(creds_of(fn, creds), text(fn, "server", server, true),
-                             text(fn, "username", username), u32(fn, "level", level))
-end
-
-function lanman.NetShareEnum(server, level, resume, prefmaxlen, creds)
-  local fn = "NetShareEnum"
-  return core.NetShareEnum(creds_of(fn, creds), text(fn, "server", server, true),
-                           u32(fn, "level", level),
-                           u32(fn, "prefmaxlen", prefmaxlen, lanman.MAX_PREFERRED_LENGTH),
-                           u32(fn, "resume", resume, 0))
-end
-
-function lanman.NetShareGetInfo(server, netname, level, creds)
-  local fn = "NetShareGetInfo"
-  return core.NetShareGetInfo(creds_of(fn, creds), text(fn, "server", server, true),
-                              text(fn, "netname", netname), u32(fn, "level", level))
+for _, family in ipairs{"server", "user", "share"} do
+  require("lanman." .. family)(lanman, core, check)
 end
 
 function lanman.NetApiBufferAllocate(size)
   return core.NetApiBufferAllocate(u32("NetApiBufferAllocate", "size", size))
 end
 
-function lanman.NetApiBufferSize(buf) return core.NetApiBufferSize(buf) end
-
-function lanman.NetApiBufferReallocate(buf, size)
-  return core.NetApiBufferReallocate(buf, u32("NetApiBufferReallocate", "size", size))
+function lanman.NetApiBufferSize(buf)
+  local size, message, code = core.NetApiBufferSize(buf)
+  if size == nil then return nil, message, code end
+  return math.tointeger(size) or size
 end
 
-function lanman.NetApiBufferFree(buf) return buf:free() end
+--- true, or nil, message, code.
+function lanman.NetApiBufferReallocate(buf, size)
+  local _, message, code = core.NetApiBufferReallocate(buf,
+                                                       u32("NetApiBufferReallocate", "size", size))
+  if message ~= nil then return nil, message, code end
+  return true
+end
+
+function lanman.NetApiBufferFree(buf) buf:free() return true end
 
 -- ---- sessions ----
 
@@ -137,10 +76,10 @@ Session.__index = Session
 --   local s <close> = lanman.session{server=..., user=..., password=..., domain=...}
 --   for user in s:users{level=1} do print(user.name) end
 function lanman.session(t)
-  if type(t) ~= "table" then arg_error("session", "#1", "table", t) end
+  if type(t) ~= "table" then check.arg_error("session", "#1", "table", t) end
   return setmetatable({
     server = text("session", "server", t.server, true),
-    user = t.user,
+    username = t.user,   -- not "user": that would hide the method Session:user
     domain = t.domain,
     creds = lanman.credentials(t),
   }, Session)
@@ -148,7 +87,7 @@ end
 
 function Session:__tostring()
   return ("lanman.session (server=%s, user=%s, domain=%s)"):format(
-    tostring(self.server), tostring(self.user), tostring(self.domain))
+    tostring(self.server), tostring(self.username), tostring(self.domain))
 end
 
 --- Drops the credentials (the core wipes its password copy).

@@ -6,7 +6,9 @@
 **   lanman_buffer *  -> PyCapsule "lanman.NetApiBuffer" / Lua full userdata
 **                       with __gc, __close, __len and __index;
 **   lanman_creds *   -> PyCapsule "lanman.Credentials" / Lua userdata;
-** and its lanman_error into NetApiError/ValueError (Python) or
+**   lanman_input *   -> built from a dict / table (Add, SetInfo, members)
+**                       by the language's input_from_records();
+** and its lanman_error into NetApiError/ValueError/TypeError (Python) or
 ** nil, message, code and argument errors (Lua).
 */
 %module lanman_core
@@ -59,32 +61,13 @@ uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
 void lanman_context_shutdown(void);
 
-/* ---- the NetApi calls: on the wire (Python releases the GIL) ---- */
+/* ---- the NetApi calls: on the wire (Python releases the GIL) ----
+** One header per family; SWIG wraps every function each declares.  A new
+** family is one more %include here and one in csrc/lanman.h. */
 LANMAN_WIRE_CALLS_BEGIN
-lanman_status lanman_NetServerGetInfo(const lanman_creds *creds,
-                                      const char *server, uint32_t level,
-                                      lanman_buffer **out, lanman_error *err);
-lanman_status lanman_NetWkstaGetInfo(const lanman_creds *creds,
-                                     const char *server, uint32_t level,
-                                     lanman_buffer **out, lanman_error *err);
-lanman_status lanman_NetUserEnum(const lanman_creds *creds, const char *server,
-                                 uint32_t level, uint32_t filter,
-                                 uint32_t prefmaxlen, lanman_buffer **out,
-                                 uint32_t *total, uint32_t *resume,
-                                 lanman_error *err);
-lanman_status lanman_NetUserGetInfo(const lanman_creds *creds,
-                                    const char *server, const char *username,
-                                    uint32_t level, lanman_buffer **out,
-                                    lanman_error *err);
-lanman_status lanman_NetShareEnum(const lanman_creds *creds,
-                                  const char *server, uint32_t level,
-                                  uint32_t prefmaxlen, lanman_buffer **out,
-                                  uint32_t *total, uint32_t *resume,
-                                  lanman_error *err);
-lanman_status lanman_NetShareGetInfo(const lanman_creds *creds,
-                                     const char *server, const char *netname,
-                                     uint32_t level, lanman_buffer **out,
-                                     lanman_error *err);
+%include "lanman_server.h"
+%include "lanman_user.h"
+%include "lanman_share.h"
 LANMAN_WIRE_CALLS_END
 
 #if defined(SWIGPYTHON)

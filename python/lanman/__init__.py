@@ -8,10 +8,13 @@ SV_TYPE_*, FILTER_*, MAX_PREFERRED_LENGTH, ... as module attributes.
 """
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import (Credentials, NetApiBufferAllocate, NetApiBufferFree,
-                     NetApiBufferReallocate, NetApiBufferSize, NetServerGetInfo,
-                     NetShareEnum, NetShareGetInfo, NetUserEnum, NetUserGetInfo,
-                     NetWkstaGetInfo, set_default_credentials)
+from ._calls import (MAX_PREFERRED_LENGTH, Credentials, NetApiBufferAllocate,
+                     NetApiBufferFree, NetApiBufferReallocate, NetApiBufferSize,
+                     set_default_credentials)
+from ._calls_server import *  # noqa: F401,F403  (each family's __all__)
+from ._calls_share import *  # noqa: F401,F403
+from ._calls_user import *  # noqa: F401,F403
+from . import _calls_server, _calls_share, _calls_user
 from .errors import NetApiError
 from .session import Session
 
@@ -42,7 +45,6 @@ def error_name(code):
 __all__ = [
     "Buffer", "Credentials", "NetApiError", "Session", "buffer_stats",
     "call_levels", "error_name", "set_default_credentials", "ERRORS", "LEVELS",
-    "NetApiBufferAllocate", "NetApiBufferFree", "NetApiBufferReallocate",
-    "NetApiBufferSize", "NetServerGetInfo", "NetShareEnum", "NetShareGetInfo",
-    "NetUserEnum", "NetUserGetInfo", "NetWkstaGetInfo",
-]
+    "MAX_PREFERRED_LENGTH", "NetApiBufferAllocate", "NetApiBufferFree",
+    "NetApiBufferReallocate", "NetApiBufferSize",
+] + _calls_server.__all__ + _calls_share.__all__ + _calls_user.__all__

@@ -1,9 +1,11 @@
-"""The NetApi calls, named and ordered as in C (as pywin32 does).
+"""What every family of NetApi calls (_calls_*.py) shares: credentials,
+argument helpers, and the NetApiBuffer* functions.
 
-Each returns a :class:`lanman.Buffer` (enumerations: ``(buf, total,
-resume)``; ``resume`` is 0 after the last page).  ``creds`` (keyword only)
-is a :class:`lanman.Credentials`; None uses the default credentials (see
-:func:`lanman.set_default_credentials`).
+The calls are named and ordered as in C (as pywin32 does).  Each returns a
+:class:`lanman.Buffer` (enumerations: ``(buf, total, resume)``; ``resume``
+is 0 after the last page) or None for calls that return nothing.
+``creds`` (keyword only) is a :class:`lanman.Credentials`; None uses the
+default credentials (see :func:`lanman.set_default_credentials`).
 """
 from . import _checks as check
 from . import _lanman_core as _core
@@ -34,7 +36,7 @@ class Credentials:
                 f"kerberos={self.kerberos!r})")
 
 
-def _creds(fn, creds):
+def creds_of(fn, creds):
     if creds is None:
         return None
     if not isinstance(creds, Credentials):
@@ -48,60 +50,12 @@ def set_default_credentials(user=None, password=None, domain=None, kerberos=Fals
     _core.set_default_creds(Credentials(user, password, domain, kerberos)._capsule)
 
 
-def NetServerGetInfo(server, level, *, creds=None):
-    fn = "NetServerGetInfo"
-    return Buffer(_core.NetServerGetInfo(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.u32(fn, "level", level)))
-
-
-def NetWkstaGetInfo(server, level, *, creds=None):
-    fn = "NetWkstaGetInfo"
-    return Buffer(_core.NetWkstaGetInfo(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.u32(fn, "level", level)))
-
-
-def NetUserEnum(server, level, filter=0, resume=0,
-                prefmaxlen=MAX_PREFERRED_LENGTH, *, creds=None):
-    fn = "NetUserEnum"
-    buf, total, resume = _core.NetUserEnum(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.u32(fn, "level", level), check.u32(fn, "filter", filter),
-        check.u32(fn, "prefmaxlen", prefmaxlen), check.u32(fn, "resume", resume))
-    return Buffer(buf), total, resume
-
-
-def NetUserGetInfo(server, username, level, *, creds=None):
-    fn = "NetUserGetInfo"
-    return Buffer(_core.NetUserGetInfo(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.text(fn, "username", username), check.u32(fn, "level", level)))
-
-
-def NetShareEnum(server, level, resume=0, prefmaxlen=MAX_PREFERRED_LENGTH, *,
-                 creds=None):
-    fn = "NetShareEnum"
-    buf, total, resume = _core.NetShareEnum(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.u32(fn, "level", level), check.u32(fn, "prefmaxlen", prefmaxlen),
-        check.u32(fn, "resume", resume))
-    return Buffer(buf), total, resume
-
-
-def NetShareGetInfo(server, netname, level, *, creds=None):
-    fn = "NetShareGetInfo"
-    return Buffer(_core.NetShareGetInfo(
-        _creds(fn, creds), check.text(fn, "server", server, optional=True),
-        check.text(fn, "netname", netname), check.u32(fn, "level", level)))
-
-
 def NetApiBufferAllocate(size):
     """Raw NetApi memory of ``size`` bytes, as a Buffer with no records."""
     return Buffer(_core.NetApiBufferAllocate(check.u32("NetApiBufferAllocate", "size", size)))
 
 
-def _buffer(fn, buf):
+def buffer_of(fn, buf):
     if not isinstance(buf, Buffer):
         raise TypeError(f"{fn}: argument 'buf' must be a lanman.Buffer, "
                         f"not {type(buf).__name__}")
@@ -109,14 +63,34 @@ def _buffer(fn, buf):
 
 
 def NetApiBufferSize(buf):
-    return _core.NetApiBufferSize(_buffer("NetApiBufferSize", buf))
+    return _core.NetApiBufferSize(buffer_of("NetApiBufferSize", buf))
 
 
 def NetApiBufferReallocate(buf, size):
     fn = "NetApiBufferReallocate"
-    _core.NetApiBufferReallocate(_buffer(fn, buf), check.u32(fn, "size", size))
+    _core.NetApiBufferReallocate(buffer_of(fn, buf), check.u32(fn, "size", size))
     return buf
 
 
 def NetApiBufferFree(buf):
-    _core.buffer_free(_buffer("NetApiBufferFree", buf))
+    _core.buffer_free(buffer_of("NetApiBufferFree", buf))
+
+
+def server_of(fn, server):
+    return check.text(fn, "server", server, optional=True)
+
+
+def input_of(fn, family, level, data, many=False):
+    """Builds the C input records for a write call from a dict (or, with
+    many, a list of dicts); bad keys and values raise, naming the field."""
+    if many:
+        if not isinstance(data, (list, tuple)):
+            raise TypeError(f"{fn}: argument 'data' must be a list of dicts, "
+                            f"not {type(data).__name__}")
+        records = list(data)
+    else:
+        if not isinstance(data, dict):
+            raise TypeError(f"{fn}: argument 'data' must be a dict, "
+                            f"not {type(data).__name__}")
+        records = [data]
+    return _core.input_from_records(family, check.u32(fn, "level", level), records)

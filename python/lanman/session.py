@@ -1,5 +1,5 @@
 """Session: one server and one set of credentials, with iterators that page."""
-from . import _calls
+from . import _calls, _calls_server, _calls_share, _calls_user
 from ._calls import MAX_PREFERRED_LENGTH, Credentials
 
 
@@ -62,11 +62,11 @@ class Session:
 
     def users(self, level=0, filter=0, prefmaxlen=MAX_PREFERRED_LENGTH):
         """Every user account (NetUserEnum), one dict per user."""
-        return self._pages(_calls.NetUserEnum, level, filter, prefmaxlen=prefmaxlen)
+        return self._pages(_calls_user.NetUserEnum, level, filter, prefmaxlen=prefmaxlen)
 
     def shares(self, level=1, prefmaxlen=MAX_PREFERRED_LENGTH):
         """Every share (NetShareEnum), one dict per share."""
-        return self._pages(_calls.NetShareEnum, level, prefmaxlen=prefmaxlen)
+        return self._pages(_calls_share.NetShareEnum, level, prefmaxlen=prefmaxlen)
 
     def _one(self, buf):
         with buf:
@@ -74,20 +74,20 @@ class Session:
 
     def user(self, name, level=1):
         """One user's record (NetUserGetInfo)."""
-        return self._one(_calls.NetUserGetInfo(self.server, name, level,
+        return self._one(_calls_user.NetUserGetInfo(self.server, name, level,
                                                creds=self._live()))
 
     def share(self, name, level=2):
         """One share's record (NetShareGetInfo)."""
-        return self._one(_calls.NetShareGetInfo(self.server, name, level,
+        return self._one(_calls_share.NetShareGetInfo(self.server, name, level,
                                                 creds=self._live()))
 
     def server_info(self, level=101):
         """The server's record (NetServerGetInfo)."""
-        return self._one(_calls.NetServerGetInfo(self.server, level,
+        return self._one(_calls_server.NetServerGetInfo(self.server, level,
                                                  creds=self._live()))
 
     def wksta_info(self, level=100):
         """The workstation record (NetWkstaGetInfo)."""
-        return self._one(_calls.NetWkstaGetInfo(self.server, level,
+        return self._one(_calls_server.NetWkstaGetInfo(self.server, level,
                                                 creds=self._live()))

@@ -155,6 +155,99 @@ static int lanman_lua_creds_tostring(lua_State *L) {
     return 1;   /* the password never appears */
 }
 
+static int lanman_lua_input_gc(lua_State *L) {
+    lanman_lua_input *u = (lanman_lua_input *)luaL_checkudata(L, 1, LANMAN_INPUT_MT);
+    lanman_input_free(u->in);
+    u->in = NULL;
+    return 0;
+}
+
+/* Sets one field of record index from the Lua value at the top of the
+** stack, by the field's type; raises on a wrong key, type or value. */
+static void lanman_lua_input_set(lua_State *L, lanman_input *in,
+                                 uint32_t index, const char *key) {
+    lanman_error err;
+    size_t field, len;
+    const lanman_level *l = lanman_input_level(in);
+    if (lanman_input_field(in, key, &field, &err) != LANMAN_OK)
+        lanman_lua_raise(L, &err);
+    const lanman_field *f = &l->fields[field];
+    lanman_status st;
+    int t = lua_type(L, -1);
+    switch (f->type) {
+    case LANMAN_T_STR:
+    case LANMAN_T_SID:
+        if (t != LUA_TSTRING) goto wrong;
+        {
+            const char *s = lua_tolstring(L, -1, &len);
+            st = lanman_input_set_text(in, index, field, s, len, &err);
+        }
+        break;
+    case LANMAN_T_HOURS:
+    case LANMAN_T_SECDESC:
+        if (t != LUA_TSTRING) goto wrong;
+        {
+            const char *s = lua_tolstring(L, -1, &len);
+            st = lanman_input_set_bytes(in, index, field, s, len, &err);
+        }
+        break;
+    default: {
+        int isint;
+        lua_Integer n = lua_tointegerx(L, -1, &isint);
+        if (t != LUA_TNUMBER || !isint) goto wrong;
+        if (n < 0)
+            luaL_error(L, "%s: field '%s' is out of range 0..4294967295",
+                       l->struct_name, f->name);
+        st = lanman_input_set_number(in, index, field, (uint64_t)n, &err);
+        break;
+    }
+    }
+    if (st != LANMAN_OK) lanman_lua_raise(L, &err);
+    return;
+wrong:
+    luaL_error(L, "%s: field '%s' must be %s, not %s", l->struct_name, f->name,
+               f->type == LANMAN_T_STR ? "a string"
+               : f->type == LANMAN_T_SID ? "a SID string (S-1-...)"
+               : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ? "a byte string"
+               : "an integer", luaL_typename(L, -1));
+}
+
+/* input_from_records(family, level, {record, ...}) -> "lanman.Input"
+** userdata; unknown keys, wrong types and missing required fields raise. */
+static int lanman_lua_input_from_records(lua_State *L) {
+    const char *family = luaL_checkstring(L, 1);
+    lua_Integer level = luaL_checkinteger(L, 2);
+    luaL_checktype(L, 3, LUA_TTABLE);
+    lua_Integer n = luaL_len(L, 3);
+    lanman_error err;
+    lanman_lua_input *u = (lanman_lua_input *)lua_newuserdatauv(L, sizeof *u, 0);
+    u->in = NULL;
+    luaL_setmetatable(L, LANMAN_INPUT_MT);   /* __gc frees it if we raise */
+    if (level < 0 || level > 0xFFFFFFFF ||
+        lanman_input_new(family, (uint32_t)level, (uint32_t)(n < 0 ? 0 : n),
+                         &u->in, &err) != LANMAN_OK)
+        return luaL_error(L, "%s", level < 0 || level > 0xFFFFFFFF
+                                   ? "level out of range" : err.message);
+    for (lua_Integer i = 1; i <= n; i++) {
+        if (lua_geti(L, 3, i) != LUA_TTABLE)
+            return luaL_error(L, "%s data must be a table, not %s",
+                              lanman_input_level(u->in)->struct_name,
+                              luaL_typename(L, -1));
+        lua_pushnil(L);
+        while (lua_next(L, -2) != 0) {
+            if (lua_type(L, -2) != LUA_TSTRING)
+                return luaL_error(L, "%s: keys must be strings, not %s",
+                                  lanman_input_level(u->in)->struct_name,
+                                  luaL_typename(L, -2));
+            lanman_lua_input_set(L, u->in, (uint32_t)(i - 1), lua_tostring(L, -2));
+            lua_pop(L, 1);
+        }
+        lua_pop(L, 1);
+    }
+    if (lanman_input_check(u->in, &err) != LANMAN_OK) lanman_lua_raise(L, &err);
+    return 1;
+}
+
 static void lanman_lua_register(lua_State *L) {
     if (luaL_newmetatable(L, LANMAN_BUFFER_MT)) {
         static const luaL_Reg meta[] = {
@@ -171,6 +264,11 @@ static void lanman_lua_register(lua_State *L) {
         lua_setfield(L, -2, "__gc");
         lua_pushcfunction(L, lanman_lua_creds_tostring);
         lua_setfield(L, -2, "__tostring");
+    }
+    lua_pop(L, 1);
+    if (luaL_newmetatable(L, LANMAN_INPUT_MT)) {
+        lua_pushcfunction(L, lanman_lua_input_gc);
+        lua_setfield(L, -2, "__gc");
     }
     lua_pop(L, 1);
 }
@@ -245,6 +343,7 @@ static int lanman_lua_level_fields(lua_State *L) {
 }
 %}
 
+%native(input_from_records) int lanman_lua_input_from_records(lua_State *L);
 %native(buffer_stats) int lanman_lua_buffer_stats(lua_State *L);
 %native(constants) int lanman_lua_constants(lua_State *L);
 %native(error_table) int lanman_lua_error_table(lua_State *L);

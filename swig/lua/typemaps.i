@@ -15,6 +15,11 @@
 
 #define LANMAN_BUFFER_MT "lanman.NetApiBuffer"
 #define LANMAN_CREDS_MT "lanman.Credentials"
+#define LANMAN_INPUT_MT "lanman.Input"
+
+typedef struct lanman_lua_input {
+    lanman_input *in;   /* owned; freed (and wiped) by __gc */
+} lanman_lua_input;
 
 /* What the userdata holds.  b is owned by the userdata; NULL after __gc. */
 typedef struct lanman_lua_buffer {
@@ -95,8 +100,19 @@ static int lanman_lua_raise(lua_State *L, const lanman_error *e) {
 }
 %typemap(typecheck) const lanman_creds * "$1 = lua_isnil(L, $input) || lua_isuserdata(L, $input);";
 
+/* ---- input records: a "lanman.Input" userdata (input_from_records) ---- */
+%typemap(in) const lanman_input * {
+    $1 = ((lanman_lua_input *)luaL_checkudata(L, $input, LANMAN_INPUT_MT))->in;
+}
+
 /* Lua has no global lock to release around calls on the wire. */
 %define LANMAN_WIRE_CALLS_BEGIN
 %enddef
 %define LANMAN_WIRE_CALLS_END
 %enddef
+
+/* Counts, sizes and handles are integers in Lua 5.4, never floats
+** (SWIG's defaults push lua_Number). */
+%typemap(out) uint32_t, uint64_t, int "lua_pushinteger(L, (lua_Integer)$1); SWIG_arg++;";
+%typemap(argout) uint32_t *total, uint32_t *size, uint32_t *resume
+    "lua_pushinteger(L, (lua_Integer)*$1); SWIG_arg++;";

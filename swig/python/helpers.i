@@ -160,3 +160,123 @@ PyObject *error_table(void) {
     return list;
 }
 %}
+
+%{
+static void lanman_py_input_destructor(PyObject *capsule) {
+    lanman_input_free(
+        (lanman_input *)PyCapsule_GetPointer(capsule, LANMAN_INPUT_CAPSULE));
+}
+
+/* Sets one field of record index from a Python value, by the field's type:
+** str or None for text and SIDs, int for numbers, bytes-like for bytes. */
+static int lanman_py_input_set(lanman_input *in, uint32_t index,
+                               PyObject *key, PyObject *value) {
+    lanman_error err;
+    size_t field;
+    const lanman_level *l = lanman_input_level(in);
+    if (!PyUnicode_Check(key)) {
+        PyErr_Format(PyExc_TypeError, "%s: keys must be str, not %.100s",
+                     l->struct_name, Py_TYPE(key)->tp_name);
+        return -1;
+    }
+    if (lanman_input_field(in, PyUnicode_AsUTF8(key), &field, &err) != LANMAN_OK) {
+        lanman_py_raise(&err);
+        return -1;
+    }
+    const lanman_field *f = &l->fields[field];
+    lanman_status st;
+    switch (f->type) {
+    case LANMAN_T_STR:
+    case LANMAN_T_SID: {
+        Py_ssize_t len = 0;
+        const char *s = NULL;
+        if (value != Py_None) {
+            if (!PyUnicode_Check(value)) goto wrong;
+            s = PyUnicode_AsUTF8AndSize(value, &len);
+            if (s == NULL) return -1;
+        }
+        st = lanman_input_set_text(in, index, field, s, (size_t)len, &err);
+        break;
+    }
+    case LANMAN_T_HOURS:
+    case LANMAN_T_SECDESC: {
+        Py_buffer view;
+        if (!PyObject_CheckBuffer(value) || PyUnicode_Check(value)) goto wrong;
+        if (PyObject_GetBuffer(value, &view, PyBUF_SIMPLE) != 0) return -1;
+        st = lanman_input_set_bytes(in, index, field, view.buf, (size_t)view.len,
+                                    &err);
+        PyBuffer_Release(&view);
+        break;
+    }
+    default: {
+        if (!PyLong_Check(value) || PyBool_Check(value)) goto wrong;
+        unsigned long long n = PyLong_AsUnsignedLongLong(value);
+        if (n == (unsigned long long)-1 && PyErr_Occurred()) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_ValueError, "%s: field '%s' is out of range "
+                         "0..4294967295", l->struct_name, f->name);
+            return -1;
+        }
+        st = lanman_input_set_number(in, index, field, n, &err);
+        break;
+    }
+    }
+    if (st != LANMAN_OK) {
+        lanman_py_raise(&err);
+        return -1;
+    }
+    return 0;
+wrong:
+    PyErr_Format(PyExc_TypeError, "%s: field '%s' must be %s, not %.100s",
+                 l->struct_name, f->name,
+                 f->type == LANMAN_T_STR ? "a str or None"
+                 : f->type == LANMAN_T_SID ? "a SID str (S-1-...)"
+                 : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ? "bytes"
+                 : "an int", Py_TYPE(value)->tp_name);
+    return -1;
+}
+%}
+
+%inline %{
+/* A "lanman.Input" capsule holding records (a list of dicts) of
+** (family, level): unknown keys, wrong types and missing required fields
+** raise before any call. */
+PyObject *input_from_records(const char *family, unsigned long level,
+                             PyObject *records) {
+    if (!PyList_Check(records) && !PyTuple_Check(records)) {
+        PyErr_Format(PyExc_TypeError, "records must be a list of dicts, not %.100s",
+                     Py_TYPE(records)->tp_name);
+        return NULL;
+    }
+    Py_ssize_t n = PySequence_Fast_GET_SIZE(records);
+    lanman_input *in;
+    lanman_error err;
+    if (lanman_input_new(family, (uint32_t)level, (uint32_t)n, &in, &err) != LANMAN_OK) {
+        lanman_py_raise(&err);
+        return NULL;
+    }
+    for (Py_ssize_t i = 0; i < n; i++) {
+        PyObject *d = PySequence_Fast_GET_ITEM(records, i);
+        PyObject *key, *value;
+        Py_ssize_t pos = 0;
+        if (!PyDict_Check(d)) {
+            PyErr_Format(PyExc_TypeError, "%s data must be a dict, not %.100s",
+                         lanman_input_level(in)->struct_name, Py_TYPE(d)->tp_name);
+            goto fail;
+        }
+        while (PyDict_Next(d, &pos, &key, &value))
+            if (lanman_py_input_set(in, (uint32_t)i, key, value) != 0) goto fail;
+    }
+    if (lanman_input_check(in, &err) != LANMAN_OK) {
+        lanman_py_raise(&err);
+        goto fail;
+    }
+    PyObject *capsule = PyCapsule_New(in, LANMAN_INPUT_CAPSULE,
+                                      lanman_py_input_destructor);
+    if (capsule == NULL) lanman_input_free(in);
+    return capsule;
+fail:
+    lanman_input_free(in);
+    return NULL;
+}
+%}

@@ -10,6 +10,7 @@
 %{
 #define LANMAN_BUFFER_CAPSULE "lanman.NetApiBuffer"
 #define LANMAN_CREDS_CAPSULE "lanman.Credentials"
+#define LANMAN_INPUT_CAPSULE "lanman.Input"
 
 static void lanman_py_buffer_destructor(PyObject *capsule) {
     lanman_buffer_destroy(
@@ -32,10 +33,15 @@ static PyObject *lanman_py_buffer_capsule(lanman_buffer *b) {
 
 /* Raises the Python exception for a failed core call:
 ** LANMAN_E_NETAPI -> lanman.errors.NetApiError, LANMAN_E_RANGE ->
-** IndexError, argument errors and freed buffers -> ValueError. */
+** IndexError, LANMAN_E_TYPE -> TypeError, other argument errors and freed
+** buffers -> ValueError. */
 static void lanman_py_raise(const lanman_error *e) {
     if (e->kind == LANMAN_E_RANGE) {
         PyErr_SetString(PyExc_IndexError, e->message);
+        return;
+    }
+    if (e->kind == LANMAN_E_TYPE) {
+        PyErr_SetString(PyExc_TypeError, e->message);
         return;
     }
     if (e->kind != LANMAN_E_NETAPI) {
@@ -122,6 +128,18 @@ static void lanman_py_raise(const lanman_error *e) {
                          Py_TYPE($input)->tp_name);
             SWIG_fail;
         }
+    }
+}
+
+/* ---- input records: a "lanman.Input" capsule (input_from_records) ---- */
+%typemap(in) const lanman_input * {
+    $1 = ($1_ltype)PyCapsule_GetPointer($input, LANMAN_INPUT_CAPSULE);
+    if ($1 == NULL) {
+        PyErr_Clear();
+        PyErr_Format(PyExc_TypeError,
+                     "expected a %s capsule, not %.100s",
+                     LANMAN_INPUT_CAPSULE, Py_TYPE($input)->tp_name);
+        SWIG_fail;
     }
 }
 

@@ -1,0 +1,19 @@
+/*
+** lanman_share.h -- share and open-file calls (see lanman.h for the
+** conventions every call follows).  Included by lanman.h; SWIG wraps every
+** function declared here.
+*/
+#ifndef LANMAN_SHARE_H
+#define LANMAN_SHARE_H
+
+lanman_status lanman_NetShareEnum(const lanman_creds *creds,
+                                  const char *server, uint32_t level,
+                                  uint32_t prefmaxlen, lanman_buffer **out,
+                                  uint32_t *total, uint32_t *resume,
+                                  lanman_error *err);
+lanman_status lanman_NetShareGetInfo(const lanman_creds *creds,
+                                     const char *server, const char *netname,
+                                     uint32_t level, lanman_buffer **out,
+                                     lanman_error *err);
+
+#endif /* LANMAN_SHARE_H */

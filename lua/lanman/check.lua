@@ -1,0 +1,55 @@
+--- Argument checks shared by lanman's families of calls: each raises a
+-- Lua error naming the function and the argument, at the caller's level.
+local core = require "lanman_core"
+
+local check = {}
+
+local function arg_error(fn, name, what, value)
+  error(("bad argument '%s' to '%s' (%s expected, got %s)"):format(
+    name, fn, what, math.type(value) or type(value)), 4)
+end
+check.arg_error = arg_error
+
+--- An unsigned 32-bit integer (default when nil and a default is given).
+function check.u32(fn, name, value, default)
+  if value == nil and default ~= nil then return default end
+  local n = math.tointeger(value)
+  if n == nil then arg_error(fn, name, "integer", value) end
+  if n < 0 or n > 0xFFFFFFFF then
+    error(("bad argument '%s' to '%s' (%d is out of range 0..4294967295)"):format(
+      name, fn, n), 3)
+  end
+  return n
+end
+
+--- A string without NUL bytes (nil allowed when optional).
+function check.text(fn, name, value, optional)
+  if value == nil and optional then return nil end
+  if type(value) ~= "string" then
+    arg_error(fn, name, optional and "string or nil" or "string", value)
+  end
+  if value:find("\0", 1, true) then
+    error(("bad argument '%s' to '%s' (string contains a NUL byte)"):format(name, fn), 3)
+  end
+  return value
+end
+
+--- Credentials userdata or nil (the default credentials).
+function check.creds(fn, creds)
+  if creds ~= nil and tostring(creds):sub(1, 18) ~= "lanman.Credentials" then
+    arg_error(fn, "creds", "lanman credentials or nil", creds)
+  end
+  return creds
+end
+
+--- Input records for a write call from a table (or, with many, a list of
+-- tables); unknown keys, wrong types and missing fields raise.
+function check.input(fn, family, level, data, many)
+  if type(data) ~= "table" then arg_error(fn, "data", "table", data) end
+  local ok, input = pcall(core.input_from_records, family, check.u32(fn, "level", level),
+                          many and data or {data})
+  if not ok then error(("bad argument 'data' to '%s' (%s)"):format(fn, input), 3) end
+  return input
+end
+
+return check
