@@ -11,7 +11,7 @@ PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 LUA_VERSION := 5.4
 LUA_INCDIR  ?= /usr/include/lua$(LUA_VERSION)
 SWIG        ?= swig
-BUILD       := build
+BUILD       ?= build
 
 CORE_SRC := $(wildcard csrc/*.c)
 CORE_OBJ := $(patsubst csrc/%.c,$(BUILD)/core/%.o,$(CORE_SRC))

@@ -58,5 +58,7 @@ setup(
     package_data={"lanman": ["py.typed", "*.pyi"]},
     ext_modules=[core],
     cmdclass={"build_ext": BuildWithSwig},
+    # LANMAN_BUILD_DIR keeps parallel builds of one checkout apart.
+    options={"build": {"build_base": os.environ.get("LANMAN_BUILD_DIR", "build")}},
     python_requires=">=3.9",
 )

@@ -192,12 +192,28 @@ const char *lm_shim_write_sid(void *at, uint8_t revision, uint64_t authority,
 const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
                                   lm_arena **arena);
 
-/* NetApi thunks: each performs one call from an lm_call. */
+/* NetApi thunks: each performs one call from an lm_call.  One block per
+** family (shim_samba_<family>.c). */
+
+/* server */
 uint32_t lm_shim_NetServerGetInfo(lm_call *c);
 uint32_t lm_shim_NetWkstaGetInfo(lm_call *c);
+
+/* user */
 uint32_t lm_shim_NetUserEnum(lm_call *c);
 uint32_t lm_shim_NetUserGetInfo(lm_call *c);
+
+/* share */
 uint32_t lm_shim_NetShareEnum(lm_call *c);
 uint32_t lm_shim_NetShareGetInfo(lm_call *c);
+
+/* group */
+
+/* localgroup */
+
+/* domain */
+
+/* network */
+
 
 #endif /* LANMAN_INTERNAL_H */

@@ -1,8 +1,8 @@
 # Set-up, tests and demo.  Included by the Makefile.
 
-VENV      := .venv
+VENV      ?= .venv
 VPY       := $(VENV)/bin/python
-LUA_TREE  := .luarocks
+LUA_TREE  ?= .luarocks
 SYS_PY    := /usr/bin/python3   # Debian's: has pytest; a pyenv python3 may not
 
 deps:
@@ -12,10 +12,10 @@ $(VPY):
 	$(SYS_PY) -m venv --system-site-packages $(VENV)
 
 python: $(VPY) core
-	$(VPY) -m pip install -q --no-build-isolation --no-deps --no-index .
+	LANMAN_BUILD_DIR=$(BUILD)/python $(VPY) -m pip install -q --no-build-isolation --no-deps --no-index .
 
 lua-rock: core
-	luarocks --lua-version=$(LUA_VERSION) --tree $(LUA_TREE) make lanman-scm-1.rockspec
+	BUILD=$(BUILD) luarocks --lua-version=$(LUA_VERSION) --tree $(LUA_TREE) make lanman-scm-1.rockspec
 
 $(BUILD)/tests/test_core: tests/c/test_core.c $(BUILD)/liblanman.a
 	@mkdir -p $(dir $@)
@@ -29,7 +29,7 @@ build-all: core python lua-rock c-tests
 # network namespace (root needed) and stop it again.
 test: deps
 	$(MAKE) build-all
-	tests/run-all
+	BUILD=$(BUILD) VENV=$(VENV) LUA_TREE=$(LUA_TREE) tests/run-all
 
 demo: deps
 	$(MAKE) build-all
