@@ -31,7 +31,9 @@ void *lm_arena_alloc(lm_arena **arena, size_t size) {
     return b->data;
 }
 
-static void arena_free(lm_arena *a) {
+void lm_arena_free(lm_arena **arena) {
+    lm_arena *a = *arena;
+    *arena = NULL;
     while (a != NULL) {
         lm_arena *next = a->next;
         lm_wipe(a->data, a->size);
@@ -80,7 +82,7 @@ void lanman_input_free(lanman_input *in) {
     if (in->records) lm_wipe(in->records, in->count * in->level->struct_size);
     free(in->records);
     free(in->set);
-    arena_free(in->arena);
+    lm_arena_free(&in->arena);
     free(in);
 }
 
@@ -143,28 +145,6 @@ static void mark(lanman_input *in, uint32_t index, size_t field) {
     in->set[(size_t)index * in->level->nfields + field] = 1;
 }
 
-/* Parses "S-1-5-21-1-2-3-500" (MS-DTYP 2.4.2.1, decimal or 0x authority). */
-static int parse_sid(const char *s, uint8_t *rev, uint64_t *auth,
-                     uint32_t *sub, int *count) {
-    char *end;
-    if ((s[0] != 'S' && s[0] != 's') || s[1] != '-') return -1;
-    unsigned long r = strtoul(s + 2, &end, 10);
-    if (end == s + 2 || *end != '-' || r > 255) return -1;
-    const char *p = end + 1;
-    unsigned long long a = strtoull(p, &end, 0);
-    if (end == p || a >> 48) return -1;
-    *rev = (uint8_t)r;
-    *auth = a;
-    *count = 0;
-    while (*end == '-') {
-        p = end + 1;
-        unsigned long long v = strtoull(p, &end, 10);
-        if (end == p || v > 0xFFFFFFFFull || *count >= 15) return -1;
-        sub[(*count)++] = (uint32_t)v;
-    }
-    return *end == '\0' ? 0 : -1;
-}
-
 lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
                                     size_t field, const char *value,
                                     size_t len, lanman_error *err) {
@@ -183,13 +163,12 @@ lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
     } else if (f->type == LANMAN_T_STR) {
         why = lm_shim_write_str(at, value, len, &in->arena);
     } else {
-        uint8_t rev;
-        uint64_t auth;
-        uint32_t sub[15];
-        int n;
-        why = strlen(value) != len || parse_sid(value, &rev, &auth, sub, &n)
-                  ? "is not a SID string like S-1-5-21-1-2-3-500"
-                  : lm_shim_write_sid(at, rev, auth, sub, n, &in->arena);
+        int oom = 0;
+        void *sid = strlen(value) == len ? lm_sid_parse(value, &in->arena, &oom)
+                                         : NULL;
+        if (sid != NULL) memcpy(at, &sid, sizeof sid);
+        else why = oom ? "out of memory"
+                       : "is not a SID string like S-1-5-21-1-2-3-500";
     }
     if (why != NULL)
         return lm_err_field(err, LANMAN_E_ARG, in->level->struct_name, f->name,

@@ -109,13 +109,30 @@ lanman_status lm_call_run(const lanman_creds *creds, lm_shim_fn fn, lm_call *c,
 /* Copies total and resume out of a paged call (resume 0 after the last). */
 void lm_call_paged(const lm_call *c, uint32_t *total, uint32_t *resume);
 
+/* A memory pool (input.c): blocks are zeroed on allocation and wiped and
+** freed all at once by lm_arena_free. */
+typedef struct lm_arena lm_arena;
+void *lm_arena_alloc(lm_arena **arena, size_t size);
+void lm_arena_free(lm_arena **arena);
+
+/* ---- SIDs (sid.c) ----
+** Samba's struct domsid and Windows' SID share one binary layout:
+** revision (1 byte), sub-authority count (1), authority (6, big-endian),
+** sub-authorities (4 each, host order).  So SIDs are read and written here,
+** for both platforms, as that layout; written SIDs always have room for
+** the 15 sub-authorities struct domsid declares. */
+#define LM_SID_MAX_SUBAUTHS 15
+#define LM_SID_SIZE (8 + 4 * LM_SID_MAX_SUBAUTHS)
+/* Renders the SID at sid as "S-1-5-21-..." into text; -1 if malformed. */
+int lm_sid_format(const void *sid, char *text, size_t size);
+/* Parses "S-1-5-21-..." into a new LM_SID_SIZE block from arena; NULL if
+** the text is not a SID (or out of memory, *oom set). */
+void *lm_sid_parse(const char *text, lm_arena **arena, int *oom);
+
 /* ---- input records (input.c) ---- */
 /* The platform records an input holds, laid out as the level's struct. */
 const void *lm_input_records(const lanman_input *in);
 
-/* A memory pool owned by an input: every block is freed with it. */
-typedef struct lm_arena lm_arena;
-void *lm_arena_alloc(lm_arena **arena, size_t size);
 
 /* ---- error helpers (error.c) ---- */
 lanman_status lm_err_arg(lanman_error *err, const char *function,
@@ -177,17 +194,12 @@ uint32_t lm_shim_buffer_size(const void *data, uint32_t *size);
 uint32_t lm_shim_buffer_realloc(void *data, uint32_t size, void **out);
 /* Reads a platform string (char * or LPWSTR) at p as UTF-8 into v. */
 void lm_shim_read_str(const void *p, lanman_value *v);
-/* Reads a SID pointer as "S-1-..." into v->text. */
-void lm_shim_read_sid(const void *p, lanman_value *v);
 /* Reads a security descriptor pointer as self-relative bytes. */
 void lm_shim_read_secdesc(const void *p, lanman_value *v);
-/* Writers for input records: store UTF-8 text as a platform string, a
-** parsed SID, or security-descriptor bytes at `at`, allocating from arena.
-** Return 0 or an error message (static text). */
+/* Writers for input records: store UTF-8 text as a platform string or
+** security-descriptor bytes at `at`, allocating from arena.  Return NULL
+** or an error message (static text). */
 const char *lm_shim_write_str(void *at, const char *utf8, size_t len,
-                              lm_arena **arena);
-const char *lm_shim_write_sid(void *at, uint8_t revision, uint64_t authority,
-                              const uint32_t *subauths, int count,
                               lm_arena **arena);
 const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
                                   lm_arena **arena);

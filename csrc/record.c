@@ -47,9 +47,15 @@ lanman_status lanman_record_field(const lanman_buffer *b, uint32_t index,
     case LANMAN_T_STR:
         lm_shim_read_str(at, v);
         break;
-    case LANMAN_T_SID:
-        lm_shim_read_sid(at, v);
+    case LANMAN_T_SID: {
+        const void *sid;
+        memcpy(&sid, at, sizeof sid);
+        v->is_null = sid == NULL ||
+                     lm_sid_format(sid, v->text, sizeof v->text) != 0;
+        v->str = v->is_null ? NULL : v->text;
+        v->len = v->is_null ? 0 : strlen(v->text);
         break;
+    }
     case LANMAN_T_SECDESC:
         lm_shim_read_secdesc(at, v);
         break;

@@ -227,28 +227,6 @@ void lm_shim_read_str(const void *p, lanman_value *v) {
     v->len = s ? strlen(s) : 0;
 }
 
-void lm_shim_read_sid(const void *p, lanman_value *v) {
-    const struct domsid *sid;
-    memcpy(&sid, p, sizeof sid);
-    v->is_null = sid == NULL || sid->num_auths > MAXSUBAUTHS;
-    if (v->is_null) return;
-    uint64_t auth = 0;
-    for (int i = 0; i < 6; i++) auth = (auth << 8) | sid->id_auth[i];
-    /* MS-DTYP 2.4.2.1: the authority in hex when it needs more than 32
-    ** bits, in decimal otherwise. */
-    int n = auth >> 32
-        ? snprintf(v->text, sizeof v->text, "S-%u-0x%012llX",
-                   (unsigned)sid->sid_rev_num, (unsigned long long)auth)
-        : snprintf(v->text, sizeof v->text, "S-%u-%llu",
-                   (unsigned)sid->sid_rev_num, (unsigned long long)auth);
-    for (int i = 0; i < sid->num_auths && n > 0 && (size_t)n < sizeof v->text;
-         i++)
-        n += snprintf(v->text + n, sizeof v->text - (size_t)n, "-%lu",
-                      (unsigned long)sid->sub_auths[i]);
-    v->str = v->text;
-    v->len = strlen(v->text);
-}
-
 void lm_shim_read_secdesc(const void *p, lanman_value *v) {
     const void *sd;
     memcpy(&sd, p, sizeof sd);
@@ -264,20 +242,6 @@ const char *lm_shim_write_str(void *at, const char *utf8, size_t len,
     if (copy == NULL) return "out of memory";
     memcpy(copy, utf8, len);
     memcpy(at, &copy, sizeof copy);
-    return NULL;
-}
-
-const char *lm_shim_write_sid(void *at, uint8_t revision, uint64_t authority,
-                              const uint32_t *subauths, int count,
-                              lm_arena **arena) {
-    struct domsid *sid = lm_arena_alloc(arena, sizeof *sid);
-    if (sid == NULL) return "out of memory";
-    sid->sid_rev_num = revision;
-    sid->num_auths = (uint8_t)count;
-    for (int i = 0; i < 6; i++)   /* 48-bit big-endian authority */
-        sid->id_auth[i] = (uint8_t)(authority >> (8 * (5 - i)));
-    for (int i = 0; i < count; i++) sid->sub_auths[i] = subauths[i];
-    memcpy(at, &sid, sizeof sid);
     return NULL;
 }
 
