@@ -17,7 +17,8 @@ CORE_SRC := $(wildcard csrc/*.c)
 CORE_OBJ := $(patsubst csrc/%.c,$(BUILD)/core/%.o,$(CORE_SRC))
 SWIG_SRC := swig/lanman.i $(wildcard swig/*/*.i)
 
-.PHONY: all core lua-module lua-install python lua-rock c-tests build-all clean deps test demo \
+.PHONY: all core lua-module lua-install python lua-rock c-tests windows-test build-all \
+        clean deps test demo \
         test-c test-python test-lua dc-start dc-stop
 
 all: core lua-module

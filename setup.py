@@ -39,7 +39,7 @@ class BuildWithSwig(build_ext):
 
 
 if sys.platform == "win32":
-    link = dict(libraries=["netapi32"], extra_compile_args=[], extra_link_args=[])
+    link = dict(libraries=["netapi32", "mpr"], extra_compile_args=[], extra_link_args=[])
 else:
     flags = pkg_config("--cflags")
     link = dict(extra_compile_args=["-std=c11"] + flags,

@@ -13,23 +13,31 @@
 ** Buffers handed out are made independent of the context first
 ** (lm_shim_adopt), so dropping it never frees memory a script still holds.
 */
-#include <stdatomic.h>
 #include <string.h>
 
 #include "internal.h"
 
+/* The lock and the counters, in each platform's own primitives (MSVC's C
+** has no <stdatomic.h> by default). */
 #ifdef _WIN32
 #include <windows.h>
 typedef SRWLOCK lm_lock;
 #define LM_LOCK_INIT SRWLOCK_INIT
 #define lm_lock_take(l) AcquireSRWLockExclusive(l)
 #define lm_lock_give(l) ReleaseSRWLockExclusive(l)
+typedef volatile LONG64 lm_counter;
+#define lm_count(c) ((void)InterlockedIncrement64(c))
+#define lm_counted(c) ((uint64_t)InterlockedCompareExchange64(c, 0, 0))
 #else
 #include <pthread.h>
+#include <stdatomic.h>
 typedef pthread_mutex_t lm_lock;
 #define LM_LOCK_INIT PTHREAD_MUTEX_INITIALIZER
 #define lm_lock_take(l) pthread_mutex_lock(l)
 #define lm_lock_give(l) pthread_mutex_unlock(l)
+typedef atomic_uint_fast64_t lm_counter;
+#define lm_count(c) ((void)atomic_fetch_add(c, 1))
+#define lm_counted(c) ((uint64_t)atomic_load(c))
 #endif
 
 /* Re-initialise once libnetapi keeps more than this on its context
@@ -42,9 +50,9 @@ static struct {
     lanman_creds *applied;    /* owned copy of the creds ctx was given */
     lanman_creds *defaults;   /* owned; NULL means anonymous */
     uint64_t memory_bound;
-    atomic_uint_fast64_t reinits;
-    atomic_uint_fast64_t allocated;   /* NetApi buffers handed out */
-    atomic_uint_fast64_t freed;       /* NetApi buffers freed */
+    lm_counter reinits;
+    lm_counter allocated;     /* NetApi buffers handed out */
+    lm_counter freed;         /* NetApi buffers freed */
 } owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND, 0, 0, 0};
 
 /* Status codes after which libnetapi's cached connection is dead:
@@ -63,7 +71,7 @@ static void drop_context(void) {
     owner.ctx = NULL;
     lanman_creds_free(owner.applied);
     owner.applied = NULL;
-    atomic_fetch_add(&owner.reinits, 1);
+    lm_count(&owner.reinits);
 }
 
 /* Lock held.  Makes sure a context exists with `want` applied. */
@@ -130,10 +138,10 @@ void lm_context_free_buffer(void *data) {
         lm_shim_buffer_free(data);
         lm_lock_give(&owner.lock);
     }
-    atomic_fetch_add(&owner.freed, 1);
+    lm_count(&owner.freed);
 }
 
-void lm_context_count_alloc(void) { atomic_fetch_add(&owner.allocated, 1); }
+void lm_context_count_alloc(void) { lm_count(&owner.allocated); }
 
 void lm_context_locked(void (*fn)(void *arg), void *arg) {
     lm_lock_take(&owner.lock);
@@ -144,8 +152,8 @@ void lm_context_locked(void (*fn)(void *arg), void *arg) {
 void lanman_buffer_stats(uint64_t *allocated, uint64_t *freed) {
     /* freed first: a buffer freed between the two reads can then never
     ** show as freed-but-not-allocated. */
-    *freed = atomic_load(&owner.freed);
-    *allocated = atomic_load(&owner.allocated);
+    *freed = lm_counted(&owner.freed);
+    *allocated = lm_counted(&owner.allocated);
 }
 
 lanman_status lanman_set_default_creds(const lanman_creds *c,
@@ -167,7 +175,7 @@ uint64_t lanman_context_memory(void) {
     return n;
 }
 
-uint64_t lanman_context_reinits(void) { return atomic_load(&owner.reinits); }
+uint64_t lanman_context_reinits(void) { return lm_counted(&owner.reinits); }
 
 void lanman_context_set_memory_bound(uint64_t bytes) {
     lm_lock_take(&owner.lock);

@@ -18,6 +18,11 @@
 #include <windows.h>
 #include <lm.h>
 #define LM_STRUCT(name) name
+
+struct lm_arena;
+/* UTF-8 -> a new UTF-16 string from arena; NULL for NULL (or on error,
+** *bad set). */
+wchar_t *lm_win_wide(const char *utf8, struct lm_arena **arena, int *bad);
 #else
 #include <netapi.h>
 #define LM_STRUCT(name) struct name

@@ -23,6 +23,17 @@ $(BUILD)/tests/test_core: tests/c/test_core.c $(BUILD)/liblanman.a
 
 c-tests: $(BUILD)/tests/test_core
 
+# The core on Windows: netapi32 through mingw-w64, run under Wine.
+MINGW_CC ?= x86_64-w64-mingw32-gcc
+WINE     ?= wine
+$(BUILD)/windows/test_windows.exe: $(CORE_SRC) csrc/*.h csrc/*.inc tests/windows/test_windows.c
+	@mkdir -p $(dir $@)
+	$(MINGW_CC) $(WARN) -O2 -Icsrc $(CORE_SRC) tests/windows/test_windows.c \
+	    -lnetapi32 -lmpr -o $@
+
+windows-test: $(BUILD)/windows/test_windows.exe
+	WINEPREFIX=$(abspath $(BUILD))/wineprefix WINEDEBUG=-all $(WINE) $<
+
 build-all: core python lua-rock c-tests
 
 # The two README commands.  Both start a throwaway Samba DC in its own
@@ -30,6 +41,7 @@ build-all: core python lua-rock c-tests
 test: deps
 	$(MAKE) build-all
 	BUILD=$(BUILD) VENV=$(VENV) LUA_TREE=$(LUA_TREE) tests/run-all
+	$(MAKE) windows-test
 
 demo: deps
 	$(MAKE) build-all
