@@ -36,21 +36,39 @@ size_t lanman_call_levels(const char *function, uint32_t *levels,
     return s->nlevels;
 }
 
-/* Characters in a UTF-8 string, or -1 if it is not valid UTF-8. */
+const char *lanman_call_family(const char *function) {
+    const lm_call_spec *s = find_spec(function);
+    return s && s->nlevels ? s->family : NULL;
+}
+
+/* Characters in UTF-8 text of len bytes, or -1 if it is not valid UTF-8
+** (RFC 3629: no overlong forms, no surrogates, nothing above U+10FFFF)
+** or holds a NUL. */
 long lm_utf8_length(const char *s, size_t len) {
     const unsigned char *p = (const unsigned char *)s, *end = p + len;
     long n = 0;
     while (p < end) {
+        unsigned char c = *p++;
         int extra;
-        if (*p == 0) return -1;   /* embedded NUL */
-        if (*p < 0x80) extra = 0;
-        else if ((*p & 0xE0) == 0xC0 && *p >= 0xC2) extra = 1;
-        else if ((*p & 0xF0) == 0xE0) extra = 2;
-        else if ((*p & 0xF8) == 0xF0 && *p <= 0xF4) extra = 3;
-        else return -1;
-        p++;
-        for (int i = 0; i < extra; i++, p++)
-            if (p >= end || (*p & 0xC0) != 0x80) return -1;
+        unsigned char lo = 0x80, hi = 0xBF;   /* range of the 2nd byte */
+        if (c == 0) return -1;
+        if (c < 0x80) extra = 0;
+        else if (c >= 0xC2 && c <= 0xDF) extra = 1;
+        else if (c >= 0xE0 && c <= 0xEF) {
+            extra = 2;
+            if (c == 0xE0) lo = 0xA0;          /* overlong */
+            if (c == 0xED) hi = 0x9F;          /* surrogates */
+        } else if (c >= 0xF0 && c <= 0xF4) {
+            extra = 3;
+            if (c == 0xF0) lo = 0x90;          /* overlong */
+            if (c == 0xF4) hi = 0x8F;          /* above U+10FFFF */
+        } else {
+            return -1;
+        }
+        for (int i = 0; i < extra; i++, p++) {
+            if (p >= end) return -1;
+            if (i == 0 ? (*p < lo || *p > hi) : (*p & 0xC0) != 0x80) return -1;
+        }
         n++;
     }
     return n;

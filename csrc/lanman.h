@@ -218,6 +218,8 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 /* Levels a call accepts, for façades and docs: writes up to max levels,
 ** returns how many there are (0 for an unknown function). */
 size_t lanman_call_levels(const char *function, uint32_t *levels, size_t max);
+/* The level family a call's levels belong to ("USER_INFO"), or NULL. */
+const char *lanman_call_family(const char *function);
 
 /* ---- the libnetapi context ------------------------------------------ */
 

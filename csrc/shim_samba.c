@@ -20,18 +20,62 @@
 #include "internal.h"
 #include "platform.h"
 
+/* ---- capturing libnetapi's stdout ---- */
+
+/* What libnetapi prints ("session setup failed: NT_STATUS_...") goes to
+** stdout through Samba's d_printf(), which remembers the first stdout it
+** sees in a static variable and writes there for ever.  So stdout is
+** pointed, for every libnetapi call, at one memory stream that lives as
+** long as the process: opened on first use, never closed, rewound before
+** each call.  The script's own output stays clean and the text can go into
+** the error.  This is the shim's only process-wide state; the context lock
+** the caller holds guards it like every libnetapi call. */
+static struct {
+    FILE *stream;   /* open_memstream; never closed (d_printf keeps it) */
+    char *text;     /* its buffer, NUL-terminated at the position */
+    size_t len;
+} capture;
+
+/* Points stdout at the capture stream; returns the stdout to restore. */
+static FILE *capture_begin(void) {
+    FILE *saved = stdout;
+    fflush(stdout);
+    if (capture.stream == NULL)
+        capture.stream = open_memstream(&capture.text, &capture.len);
+    if (capture.stream != NULL) {
+        fseeko(capture.stream, 0, SEEK_SET);
+        stdout = capture.stream;
+    }
+    return saved;
+}
+
+/* Restores stdout; returns what was printed since capture_begin ("" if
+** nothing), valid until the next capture. */
+static const char *capture_end(FILE *saved) {
+    stdout = saved;
+    if (capture.stream == NULL) return "";
+    fflush(capture.stream);   /* text[position] is '\0' afterwards */
+    return ftello(capture.stream) > 0 && capture.text ? capture.text : "";
+}
+
 /* ---- context ---- */
 
 uint32_t lm_shim_context_new(void **ctx) {
     struct libnetapi_ctx *c = NULL;
+    FILE *saved = capture_begin();   /* whatever it prints, see capture */
     NET_API_STATUS st = libnetapi_init(&c);
+    capture_end(saved);
     if (st != 0) return st;
     libnetapi_set_debuglevel(c, "0");
     *ctx = c;
     return 0;
 }
 
-void lm_shim_context_free(void *ctx) { libnetapi_free(ctx); }
+void lm_shim_context_free(void *ctx) {
+    FILE *saved = capture_begin();
+    libnetapi_free(ctx);
+    capture_end(saved);
+}
 
 /* Always sets a user and a password, "" for anonymous: with no password
 ** libnetapi prompts on the terminal. */
@@ -80,32 +124,17 @@ static void keep_first_line(const char *text, char *detail, size_t size) {
 uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
                         size_t detail_size) {
     (void)ctx;   /* libnetapi finds its process-wide context itself */
-    /* libnetapi prints "session setup failed: NT_STATUS_..." with printf:
-    ** point stdout at a memory stream for the call, so the script's own
-    ** output stays clean and the text can go into the error.  The lock the
-    ** caller holds keeps two calls from swapping it at once. */
-    char *text = NULL;
-    size_t len = 0;
-    FILE *saved = stdout;
-    fflush(stdout);
-    FILE *mem = open_memstream(&text, &len);
-    if (mem != NULL) stdout = mem;
+    FILE *saved = capture_begin();
     uint32_t code = fn(c);
-    if (mem != NULL) {
-        stdout = saved;
-        fclose(mem);
-    }
-    if (text != NULL) {
-        keep_first_line(text, detail, detail_size);
-        if (code != 0 && code != 234) {
-            for (size_t i = 0;
-                 i < sizeof session_failures / sizeof session_failures[0]; i++)
-                if (strstr(text, session_failures[i].nt_status)) {
-                    code = session_failures[i].code;
-                    break;
-                }
-        }
-        free(text);
+    const char *text = capture_end(saved);
+    keep_first_line(text, detail, detail_size);
+    if (code != 0 && code != 234) {
+        for (size_t i = 0;
+             i < sizeof session_failures / sizeof session_failures[0]; i++)
+            if (strstr(text, session_failures[i].nt_status)) {
+                code = session_failures[i].code;
+                break;
+            }
     }
     return code;
 }
@@ -141,6 +170,28 @@ static size_t pointee_size(const lanman_field *f, const char *rec) {
     }
 }
 
+/* libnetapi converts an account that never expires (NTTIME
+** 0x7FFFFFFFFFFFFFFF) to Unix time and truncates it to 32 bits, giving
+** 159663333; netapi32 reports TIMEQ_FOREVER, and scripts test for that. */
+#define LM_LIBNETAPI_NEVER 159663333u
+
+static void never_expires(const lanman_level *lvl, char *records,
+                          uint32_t count) {
+    for (size_t f = 0; f < lvl->nfields; f++) {
+        if (strcmp(lvl->fields[f].name, "acct_expires") != 0) continue;
+        for (uint32_t i = 0; i < count; i++) {
+            char *at = records + (size_t)i * lvl->struct_size +
+                       lvl->fields[f].offset;
+            uint32_t v;
+            memcpy(&v, at, sizeof v);
+            if (v == LM_LIBNETAPI_NEVER) {
+                v = TIMEQ_FOREVER;
+                memcpy(at, &v, sizeof v);
+            }
+        }
+    }
+}
+
 uint32_t lm_shim_adopt(lm_call *c) {
     const lanman_level *lvl = c->desc;
     char *src = c->buffer;
@@ -165,6 +216,7 @@ uint32_t lm_shim_adopt(lm_call *c) {
         return code;
     }
     memcpy(block, src, (size_t)count * lvl->struct_size);
+    never_expires(lvl, block, count);
     char *heap = (char *)block + ALIGN8((size_t)count * lvl->struct_size);
     for (uint32_t i = 0; i < count; i++) {
         char *rec = (char *)block + (size_t)i * lvl->struct_size;

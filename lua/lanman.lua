@@ -17,6 +17,7 @@ lanman.MAX_PREFERRED_LENGTH = 0xFFFFFFFF
 lanman.errors = core.error_table()
 lanman.buffer_stats = core.buffer_stats
 lanman.call_levels = core.call_levels
+lanman.call_family = core.call_family
 lanman.level_fields = core.level_fields
 lanman.context_memory = core.context_memory
 lanman.context_reinits = core.context_reinits

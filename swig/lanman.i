@@ -51,6 +51,8 @@ lanman_status lanman_NetApiBufferSize(const lanman_buffer *buf, uint32_t *size,
 lanman_status lanman_NetApiBufferReallocate(lanman_buffer *buf, uint32_t size,
                                             lanman_error *err);
 
+const char *lanman_call_family(const char *function);
+
 /* ---- credentials and the context ---- */
 lanman_creds *lanman_creds_new(const char *user, const char *password,
                                const char *domain, int kerberos);

@@ -13,7 +13,8 @@ check.arg_error = arg_error
 --- An unsigned 32-bit integer (default when nil and a default is given).
 function check.u32(fn, name, value, default)
   if value == nil and default ~= nil then return default end
-  local n = math.tointeger(value)
+  -- type check first: math.tointeger also converts numeric strings ("101")
+  local n = type(value) == "number" and math.tointeger(value) or nil
   if n == nil then arg_error(fn, name, "integer", value) end
   if n < 0 or n > 0xFFFFFFFF then
     error(("bad argument '%s' to '%s' (%d is out of range 0..4294967295)"):format(

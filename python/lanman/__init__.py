@@ -37,6 +37,11 @@ def call_levels(function):
     return _core.call_levels(function)
 
 
+def call_family(function):
+    """The level family a call's records belong to, e.g. "USER_INFO"."""
+    return _core.call_family(function)
+
+
 def error_name(code):
     """Symbolic name of a NET_API_STATUS, e.g. 2221 -> "NERR_UserNotFound"."""
     return ERRORS.get(code, (f"UNKNOWN_{code}", ""))[0]
@@ -44,7 +49,7 @@ def error_name(code):
 
 __all__ = [
     "Buffer", "Credentials", "NetApiError", "Session", "buffer_stats",
-    "call_levels", "error_name", "set_default_credentials", "ERRORS", "LEVELS",
+    "call_family", "call_levels", "error_name", "set_default_credentials", "ERRORS", "LEVELS",
     "MAX_PREFERRED_LENGTH", "NetApiBufferAllocate", "NetApiBufferFree",
     "NetApiBufferReallocate", "NetApiBufferSize",
 ] + _calls_server.__all__ + _calls_share.__all__ + _calls_user.__all__

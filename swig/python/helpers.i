@@ -122,6 +122,32 @@ PyObject *levels(void) {
     return d;
 }
 
+/* {(family, level): (struct_name, ((field, type, required), ...))}: the
+** level tables with their types, for docs and stubs. */
+PyObject *level_types(void) {
+    static const char *const type_names[] = {
+        [LANMAN_T_STR] = "str", [LANMAN_T_U32] = "int", [LANMAN_T_U8] = "int",
+        [LANMAN_T_TIME] = "time", [LANMAN_T_SID] = "sid",
+        [LANMAN_T_HOURS] = "hours", [LANMAN_T_SECDESC] = "secdesc"};
+    PyObject *d = PyDict_New();
+    for (size_t i = 0; d != NULL && i < lanman_level_count(); i++) {
+        const lanman_level *l = lanman_level_at(i);
+        PyObject *fields = PyTuple_New((Py_ssize_t)l->nfields);
+        for (size_t f = 0; fields != NULL && f < l->nfields; f++)
+            PyTuple_SET_ITEM(fields, f, Py_BuildValue(
+                "(ssO)", l->fields[f].name, type_names[l->fields[f].type],
+                (l->fields[f].flags & LANMAN_F_REQUIRED) ? Py_True : Py_False));
+        PyObject *key = Py_BuildValue("(sk)", l->family, (unsigned long)l->level);
+        PyObject *val = fields ? Py_BuildValue("(sO)", l->struct_name, fields) : NULL;
+        if (key == NULL || val == NULL || PyDict_SetItem(d, key, val) != 0)
+            Py_CLEAR(d);
+        Py_XDECREF(key);
+        Py_XDECREF(val);
+        Py_XDECREF(fields);
+    }
+    return d;
+}
+
 /* Levels the named call accepts, as a tuple of ints. */
 PyObject *call_levels(const char *function) {
     uint32_t lv[64];
