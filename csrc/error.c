@@ -83,32 +83,37 @@ static void reset(lanman_error *err, int kind, const char *function) {
     lm_copy(err->function, sizeof err->function, function);
 }
 
+/* An argument or field error: "<where>: <label> '<name>'<sep><why>". */
+static lanman_status bad_input(lanman_error *err, int kind, const char *where,
+                               const char *label, const char *name,
+                               const char *sep, const char *fmt, va_list ap) {
+    char why[400];
+    vsnprintf(why, sizeof why, fmt, ap);
+    reset(err, kind, where);
+    lm_copy(err->argument, sizeof err->argument, name);
+    snprintf(err->message, sizeof err->message, "%s: %s '%s'%s%s", where,
+             label, name, sep, why);
+    return kind;
+}
+
 lanman_status lm_err_arg(lanman_error *err, const char *function,
                          const char *argument, const char *fmt, ...) {
-    char why[256];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    lanman_status st = bad_input(err, LANMAN_E_ARG, function, "argument",
+                                 argument, ": ", fmt, ap);
     va_end(ap);
-    reset(err, LANMAN_E_ARG, function);
-    lm_copy(err->argument, sizeof err->argument, argument);
-    snprintf(err->message, sizeof err->message, "%s: argument '%s': %s",
-             function, argument, why);
-    return LANMAN_E_ARG;
+    return st;
 }
 
 lanman_status lm_err_field(lanman_error *err, int kind, const char *struct_name,
                            const char *field, const char *fmt, ...) {
-    char why[400];
     va_list ap;
     va_start(ap, fmt);
-    vsnprintf(why, sizeof why, fmt, ap);
+    lanman_status st = bad_input(err, kind, struct_name, "field", field, " ",
+                                 fmt, ap);
     va_end(ap);
-    reset(err, kind, struct_name);
-    lm_copy(err->argument, sizeof err->argument, field);
-    snprintf(err->message, sizeof err->message, "%s: field '%s' %s",
-             struct_name, field, why);
-    return kind;
+    return st;
 }
 
 lanman_status lm_err_netapi(lanman_error *err, const char *function,

@@ -20,9 +20,20 @@
 #define LM_STRUCT(name) name
 
 struct lm_arena;
+struct lm_call;
 /* UTF-8 -> a new UTF-16 string from arena; NULL for NULL (or on error,
 ** *bad set). */
 wchar_t *lm_win_wide(const char *utf8, struct lm_arena **arena, int *bad);
+
+/* A call's name arguments in UTF-16, for a thunk; lm_win_args_free
+** releases them.  bad: one did not convert (then do not call). */
+typedef struct lm_win_args {
+    struct lm_arena *arena;   /* owns the strings below */
+    int bad;
+    wchar_t *server, *name, *name2, *name3;
+} lm_win_args;
+void lm_win_args_init(lm_win_args *w, const struct lm_call *c);
+void lm_win_args_free(lm_win_args *w);
 #else
 #include <netapi.h>
 #define LM_STRUCT(name) struct name

@@ -39,6 +39,17 @@ wchar_t *lm_win_wide(const char *utf8, struct lm_arena **arena, int *bad) {
     return w;
 }
 
+void lm_win_args_init(lm_win_args *w, const lm_call *c) {
+    w->arena = NULL;
+    w->bad = 0;
+    w->server = lm_win_wide(c->server, &w->arena, &w->bad);
+    w->name = lm_win_wide(c->name, &w->arena, &w->bad);
+    w->name2 = lm_win_wide(c->name2, &w->arena, &w->bad);
+    w->name3 = lm_win_wide(c->name3, &w->arena, &w->bad);
+}
+
+void lm_win_args_free(lm_win_args *w) { lm_arena_free(&w->arena); }
+
 uint32_t lm_shim_context_new(void **ctx) {
     lm_win_ctx *x = calloc(1, sizeof *x);
     if (x == NULL) return ERROR_NOT_ENOUGH_MEMORY;

@@ -7,22 +7,18 @@
 #include "platform.h"
 
 uint32_t lm_shim_NetServerGetInfo(lm_call *c) {
-    lm_arena *a = NULL;
-    int bad = 0;
-    wchar_t *server = lm_win_wide(c->server, &a, &bad);
-    uint32_t st = bad ? ERROR_INVALID_PARAMETER
-                      : NetServerGetInfo(server, c->level, (LPBYTE *)&c->buffer);
-    lm_arena_free(&a);
+    lm_win_args w;
+    lm_win_args_init(&w, c);
+    uint32_t st = w.bad ? ERROR_INVALID_PARAMETER : NetServerGetInfo(w.server, c->level, (LPBYTE *)&c->buffer);
+    lm_win_args_free(&w);
     return st;
 }
 
 uint32_t lm_shim_NetWkstaGetInfo(lm_call *c) {
-    lm_arena *a = NULL;
-    int bad = 0;
-    wchar_t *server = lm_win_wide(c->server, &a, &bad);
-    uint32_t st = bad ? ERROR_INVALID_PARAMETER
-                      : NetWkstaGetInfo(server, c->level, (LPBYTE *)&c->buffer);
-    lm_arena_free(&a);
+    lm_win_args w;
+    lm_win_args_init(&w, c);
+    uint32_t st = w.bad ? ERROR_INVALID_PARAMETER : NetWkstaGetInfo(w.server, c->level, (LPBYTE *)&c->buffer);
+    lm_win_args_free(&w);
     return st;
 }
 #endif /* _WIN32 */

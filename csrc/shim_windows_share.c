@@ -7,29 +7,24 @@
 #include "platform.h"
 
 uint32_t lm_shim_NetShareEnum(lm_call *c) {
-    lm_arena *a = NULL;
-    int bad = 0;
+    lm_win_args w;
     DWORD read = 0, total = 0, resume = c->resume;
-    wchar_t *server = lm_win_wide(c->server, &a, &bad);
-    uint32_t st = bad ? ERROR_INVALID_PARAMETER
-                      : NetShareEnum(server, c->level, (LPBYTE *)&c->buffer,
+    lm_win_args_init(&w, c);
+    uint32_t st = w.bad ? ERROR_INVALID_PARAMETER : NetShareEnum(w.server, c->level, (LPBYTE *)&c->buffer,
                                      c->prefmaxlen, &read, &total, &resume);
     c->read = read;
     c->total = total;
     c->resume = resume;
-    lm_arena_free(&a);
+    lm_win_args_free(&w);
     return st;
 }
 
 uint32_t lm_shim_NetShareGetInfo(lm_call *c) {
-    lm_arena *a = NULL;
-    int bad = 0;
-    wchar_t *server = lm_win_wide(c->server, &a, &bad);
-    wchar_t *name = lm_win_wide(c->name, &a, &bad);
-    uint32_t st = bad ? ERROR_INVALID_PARAMETER
-                      : NetShareGetInfo(server, name, c->level,
+    lm_win_args w;
+    lm_win_args_init(&w, c);
+    uint32_t st = w.bad ? ERROR_INVALID_PARAMETER : NetShareGetInfo(w.server, w.name, c->level,
                                         (LPBYTE *)&c->buffer);
-    lm_arena_free(&a);
+    lm_win_args_free(&w);
     return st;
 }
 #endif /* _WIN32 */

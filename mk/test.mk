@@ -19,7 +19,7 @@ lua-rock: core
 
 $(BUILD)/tests/test_core: tests/c/test_core.c $(BUILD)/liblanman.a
 	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -Icsrc $< $(BUILD)/liblanman.a $(PKG_LIBS) -lpthread -o $@
+	$(CC) $(WARN) $(CFLAGS) -Icsrc -Itests/include $< $(BUILD)/liblanman.a $(PKG_LIBS) -lpthread -o $@
 
 c-tests: $(BUILD)/tests/test_core
 
@@ -28,7 +28,7 @@ MINGW_CC ?= x86_64-w64-mingw32-gcc
 WINE     ?= wine
 $(BUILD)/windows/test_windows.exe: $(CORE_SRC) csrc/*.h csrc/*.inc tests/windows/test_windows.c
 	@mkdir -p $(dir $@)
-	$(MINGW_CC) $(WARN) -O2 -Icsrc $(CORE_SRC) tests/windows/test_windows.c \
+	$(MINGW_CC) $(WARN) -O2 -Icsrc -Itests/include $(CORE_SRC) tests/windows/test_windows.c \
 	    -lnetapi32 -lmpr -o $@
 
 windows-test: $(BUILD)/windows/test_windows.exe

@@ -1,28 +1,17 @@
-#define _POSIX_C_SOURCE 200809L
 /*
 ** test_core.c -- the C core against the real test DC (tests/dc/lanman-dc).
 ** Reads the DC's env file named by LANMAN_DC_ENV.  Exit status 0 only if
 ** every check passed.
 */
+#define _POSIX_C_SOURCE 200809L   /* strcasecmp */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 
+#include "check.h"
 #include "lanman.h"
 
-static int checks, failures;
-
-#define CHECK(cond, ...)                                             \
-    do {                                                             \
-        checks++;                                                    \
-        if (!(cond)) {                                               \
-            failures++;                                              \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);   \
-            printf(__VA_ARGS__);                                     \
-            printf("\n");                                            \
-        }                                                            \
-    } while (0)
 
 /* ---- the DC's env file ---- */
 

@@ -7,20 +7,9 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "check.h"
 #include "lanman.h"
 
-static int checks, failures;
-
-#define CHECK(cond, ...)                                             \
-    do {                                                             \
-        checks++;                                                    \
-        if (!(cond)) {                                               \
-            failures++;                                              \
-            printf("FAIL %s:%d: %s: ", __FILE__, __LINE__, #cond);   \
-            printf(__VA_ARGS__);                                     \
-            printf("\n");                                            \
-        }                                                            \
-    } while (0)
 
 static uint64_t live_buffers(void) {
     uint64_t a, f;
