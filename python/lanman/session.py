@@ -1,6 +1,7 @@
 """Session: one server and one set of credentials, with iterators that page."""
 from . import _calls, _calls_server, _calls_share, _calls_user
 from ._calls import MAX_PREFERRED_LENGTH, Credentials
+from . import _calls_group, _calls_localgroup
 
 
 class Session:
@@ -19,18 +20,15 @@ class Session:
         _calls.check.text("Session", "server", server, optional=True)
         self.server = server
         self.creds = Credentials(user, password, domain, kerberos)
-
-    @property
-    def user(self):
-        return self.creds.user
-
-    @property
-    def domain(self):
-        return self.creds.domain
+        # Who logs on, kept apart from creds so a closed session still
+        # says; `user` is the NetUserGetInfo method, hence `login`.
+        self.login = self.creds.user
+        self.domain = self.creds.domain
 
     def __repr__(self):
-        return (f"Session(server={self.server!r}, user={self.creds.user!r}, "
-                f"domain={self.creds.domain!r})")
+        state = "" if self.creds is not None else ", closed"
+        return (f"Session(server={self.server!r}, user={self.login!r}, "
+                f"domain={self.domain!r}{state})")
 
     def close(self):
         """Drops the credentials (the core wipes its password copy)."""
@@ -91,3 +89,68 @@ class Session:
         """The workstation record (NetWkstaGetInfo)."""
         return self._one(_calls_server.NetWkstaGetInfo(self.server, level,
                                                 creds=self._live()))
+
+    # ---- groups and local groups ----
+
+    def groups(self, level=1, prefmaxlen=MAX_PREFERRED_LENGTH):
+        """Every global group (NetGroupEnum), one dict per group."""
+        return self._pages(_calls_group.NetGroupEnum, level, prefmaxlen=prefmaxlen)
+
+    def group(self, name, level=1):
+        """One global group's record (NetGroupGetInfo)."""
+        return self._one(_calls_group.NetGroupGetInfo(self.server, name, level,
+                                                      creds=self._live()))
+
+    def group_members(self, name, level=0, prefmaxlen=MAX_PREFERRED_LENGTH):
+        """The members of a global group (NetGroupGetUsers), one dict each."""
+        return self._pages(_calls_group.NetGroupGetUsers, name, level,
+                           prefmaxlen=prefmaxlen)
+
+    def add_group_member(self, group, user):
+        """Puts a user into a global group (NetGroupAddUser)."""
+        _calls_group.NetGroupAddUser(self.server, group, user, creds=self._live())
+
+    def remove_group_member(self, group, user):
+        """Takes a user out of a global group (NetGroupDelUser)."""
+        _calls_group.NetGroupDelUser(self.server, group, user, creds=self._live())
+
+    def localgroups(self, level=1, prefmaxlen=MAX_PREFERRED_LENGTH):
+        """Every local group (NetLocalGroupEnum), one dict per group."""
+        return self._pages(_calls_localgroup.NetLocalGroupEnum, level,
+                           prefmaxlen=prefmaxlen)
+
+    def localgroup(self, name, level=1):
+        """One local group's record (NetLocalGroupGetInfo)."""
+        return self._one(_calls_localgroup.NetLocalGroupGetInfo(
+            self.server, name, level, creds=self._live()))
+
+    def localgroup_members(self, name, level=2, prefmaxlen=MAX_PREFERRED_LENGTH):
+        """The members of a local group (NetLocalGroupGetMembers), one dict
+        each; level 2 gives sid, sidusage and "DOMAIN\\name"."""
+        return self._pages(_calls_localgroup.NetLocalGroupGetMembers, name, level,
+                           prefmaxlen=prefmaxlen)
+
+    def _localgroup_members_call(self, call, group, members):
+        if not members:
+            raise ValueError(f"{call.__name__}: give at least one member")
+        for m in members:
+            _calls.check.text(call.__name__, "member", m)
+        sids = [{"sid": m} for m in members if m[:2] in ("S-", "s-")]
+        names = [{"domainandname": m} for m in members if m[:2] not in ("S-", "s-")]
+        creds = self._live()
+        if sids:
+            call(self.server, group, 0, sids, creds=creds)
+        if names:
+            call(self.server, group, 3, names, creds=creds)
+
+    def add_localgroup_members(self, group, *members):
+        """Puts members into a local group (NetLocalGroupAddMembers): each a
+        SID ("S-1-5-21-...") or an account name ("DOMAIN\\name" or "name")."""
+        self._localgroup_members_call(_calls_localgroup.NetLocalGroupAddMembers,
+                                      group, members)
+
+    def remove_localgroup_members(self, group, *members):
+        """Takes members (SIDs or names, as for add_localgroup_members) out
+        of a local group (NetLocalGroupDelMembers)."""
+        self._localgroup_members_call(_calls_localgroup.NetLocalGroupDelMembers,
+                                      group, members)
