@@ -7,7 +7,11 @@ CC          ?= cc
 CFLAGS      ?= -O2 -g
 WARN        := -std=c11 -Wall -Wextra -Werror
 PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS    := $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+# Samba's SAMR/LSA clients, for what libnetapi lacks (csrc/samr_*.c):
+# linked only; their cflags (-D_GNU_SOURCE=1) would clash with files that
+# define _GNU_SOURCE themselves, so samr_*.c set them in the source.
+RPC_PKGS    := dcerpc ndr_standard samba-credentials samba-hostconfig
+PKG_LIBS    := $(shell pkg-config --libs $(PKGS) $(RPC_PKGS) 2>/dev/null)
 LUA_VERSION := 5.4
 LUA_INCDIR  ?= /usr/include/lua$(LUA_VERSION)
 SWIG        ?= swig

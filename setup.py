@@ -18,6 +18,10 @@ CORE = sorted(os.path.join("csrc", f) for f in os.listdir(os.path.join(HERE, "cs
               if f.endswith(".c"))
 
 
+# Samba's SAMR/LSA clients (csrc/samr_*.c): linked only, see the Makefile.
+RPC_PKGS = ("dcerpc", "ndr_standard", "samba-credentials", "samba-hostconfig")
+
+
 def pkg_config(*args):
     out = subprocess.run(["pkg-config", *args, "netapi", "talloc"], check=True,
                          capture_output=True, text=True).stdout
@@ -43,7 +47,7 @@ if sys.platform == "win32":
 else:
     flags = pkg_config("--cflags")
     link = dict(extra_compile_args=["-std=c11"] + flags,
-                extra_link_args=pkg_config("--libs"))
+                extra_link_args=pkg_config("--libs", *RPC_PKGS))
 
 core = Extension("lanman._lanman_core", sources=["swig/lanman.i"] + CORE,
                  include_dirs=["csrc"], **link)

@@ -18,6 +18,8 @@ static const struct {
     {lm_calls_server, &lm_calls_server_count},
     {lm_calls_user, &lm_calls_user_count},
     {lm_calls_share, &lm_calls_share_count},
+    {lm_calls_group, &lm_calls_group_count},
+    {lm_calls_localgroup, &lm_calls_localgroup_count},
 };
 
 static const lm_call_spec *find_spec(const char *function) {

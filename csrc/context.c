@@ -109,6 +109,7 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
         c->resume = resume_in;
         c->read = c->total = 0;
         c->more = 0;
+        c->creds = want;           /* for thunks with connections of their own */
         code = lm_shim_invoke(owner.ctx, fn, c, detail, sizeof detail);
         if (code == 0 || code == 234) {        /* 234: ERROR_MORE_DATA */
             c->more = code == 234;

@@ -49,6 +49,9 @@ typedef struct lm_call {
     const char *name2;      /* second name argument (per function) */
     const char *name3;      /* third name argument (per function) */
     uint32_t number;        /* a numeric argument (per function) */
+    const lanman_creds *creds;  /* the credentials the call runs with (set
+                            ** by the context owner; NULL: anonymous), for
+                            ** thunks that open connections of their own */
 } lm_call;
 
 typedef uint32_t (*lm_shim_fn)(lm_call *c);
@@ -76,6 +79,10 @@ extern const lm_call_spec lm_calls_user[];
 extern const size_t lm_calls_user_count;
 extern const lm_call_spec lm_calls_share[];
 extern const size_t lm_calls_share_count;
+extern const lm_call_spec lm_calls_group[];
+extern const size_t lm_calls_group_count;
+extern const lm_call_spec lm_calls_localgroup[];
+extern const size_t lm_calls_localgroup_count;
 
 /* One level table per family file (levels_*.c), registered in levels.c. */
 extern const lanman_level lm_levels_server[];
@@ -84,6 +91,10 @@ extern const lanman_level lm_levels_user[];
 extern const size_t lm_levels_user_count;
 extern const lanman_level lm_levels_share[];
 extern const size_t lm_levels_share_count;
+extern const lanman_level lm_levels_group[];
+extern const size_t lm_levels_group_count;
+extern const lanman_level lm_levels_localgroup[];
+extern const size_t lm_levels_localgroup_count;
 
 /* Characters in UTF-8 text of len bytes; -1 if invalid or holding NUL. */
 long lm_utf8_length(const char *s, size_t len);
@@ -220,8 +231,54 @@ uint32_t lm_shim_NetShareEnum(lm_call *c);
 uint32_t lm_shim_NetShareGetInfo(lm_call *c);
 
 /* group */
+uint32_t lm_shim_NetGroupEnum(lm_call *c);
+uint32_t lm_shim_NetGroupGetInfo(lm_call *c);
+uint32_t lm_shim_NetGroupAdd(lm_call *c);
+uint32_t lm_shim_NetGroupDel(lm_call *c);
+uint32_t lm_shim_NetGroupSetInfo(lm_call *c);
+uint32_t lm_shim_NetGroupAddUser(lm_call *c);
+uint32_t lm_shim_NetGroupDelUser(lm_call *c);
+uint32_t lm_shim_NetGroupGetUsers(lm_call *c);
+uint32_t lm_shim_NetGroupSetUsers(lm_call *c);
+/* Cuts one page out of a complete answer (c->buffer, c->read records of
+** c->desc) for a platform call that ignores prefmaxlen or pages wrongly:
+** the records from index c->resume that fit in c->prefmaxlen (at least
+** one) are moved to the front; sets read, total and resume (the next
+** index) and returns ERROR_MORE_DATA if records are left, else 0.
+** (shim_samba_group.c; the localgroup family uses it too.) */
+uint32_t lm_shim_page(lm_call *c);
 
 /* localgroup */
+uint32_t lm_shim_NetLocalGroupEnum(lm_call *c);
+uint32_t lm_shim_NetLocalGroupGetInfo(lm_call *c);
+uint32_t lm_shim_NetLocalGroupAdd(lm_call *c);
+uint32_t lm_shim_NetLocalGroupDel(lm_call *c);
+uint32_t lm_shim_NetLocalGroupSetInfo(lm_call *c);
+uint32_t lm_shim_NetLocalGroupGetMembers(lm_call *c);
+uint32_t lm_shim_NetLocalGroupAddMembers(lm_call *c);
+uint32_t lm_shim_NetLocalGroupDelMembers(lm_call *c);
+uint32_t lm_shim_NetLocalGroupSetMembers(lm_call *c);
+/* Over SAMR and LSA where libnetapi has a stub or crashes
+** (samr_localgroup.c, Samba only).  Both return a NET_API_STATUS. */
+typedef struct lm_rpc_member {
+    uint8_t sid[LM_SID_SIZE];   /* the shared SID layout (see sid.c) */
+    uint32_t sid_type;          /* SID_NAME_USE: SidTypeUser = 1, ... */
+    char *domain;               /* malloc'd; NULL if none or not asked */
+    char *name;                 /* malloc'd; NULL if unknown or not asked */
+} lm_rpc_member;
+/* Every member of the local group alias (Builtin or account domain) as
+** *count records in a malloc'd *members; with_names also looks their names
+** up.  NERR_GroupNotFound if there is no such local group. */
+uint32_t lm_rpc_alias_members(const lanman_creds *creds, const char *server,
+                              const char *alias, int with_names,
+                              lm_rpc_member **members, uint32_t *count);
+void lm_rpc_members_free(lm_rpc_member *members, uint32_t count);
+/* The SIDs of count account names ("DOMAIN\name" or "name"); a name of no
+** account is ERROR_NO_SUCH_MEMBER with its index in *unresolved. */
+uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
+                             const char *const *names, uint32_t count,
+                             uint8_t (*sids)[LM_SID_SIZE],
+                             uint32_t *unresolved);
 
 /* domain */
 

@@ -214,6 +214,8 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 #include "lanman_server.h"
 #include "lanman_user.h"
 #include "lanman_share.h"
+#include "lanman_group.h"
+#include "lanman_localgroup.h"
 
 /* Levels a call accepts, for façades and docs: writes up to max levels,
 ** returns how many there are (0 for an unknown function). */

@@ -15,6 +15,8 @@ static const struct {
     {lm_levels_server, &lm_levels_server_count},
     {lm_levels_user, &lm_levels_user_count},
     {lm_levels_share, &lm_levels_share_count},
+    {lm_levels_group, &lm_levels_group_count},
+    {lm_levels_localgroup, &lm_levels_localgroup_count},
 };
 
 #define NFAMILIES (sizeof families / sizeof families[0])

@@ -44,7 +44,7 @@ end
 
 -- ---- low level: one module per family of calls ----
 
-for _, family in ipairs{"server", "user", "share"} do
+for _, family in ipairs{"server", "user", "share", "group", "localgroup"} do
   require("lanman." .. family)(lanman, core, check)
 end
 
@@ -159,6 +159,91 @@ end
 
 function Session:wksta_info(level)
   return one(lanman.NetWkstaGetInfo(self.server, level or 100, live(self)))
+end
+
+-- ---- groups and local groups ----
+
+--- Every global group (NetGroupEnum). opts: level (1), prefmaxlen.
+function Session:groups(opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetGroupEnum(server, level, resume, prefmaxlen, creds)
+  end, opts.level or 1, 0, opts.prefmaxlen)
+end
+
+function Session:group(name, level)
+  return one(lanman.NetGroupGetInfo(self.server, name, level or 1, live(self)))
+end
+
+--- The members of a global group (NetGroupGetUsers). opts: level (0), prefmaxlen.
+function Session:group_members(name, opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetGroupGetUsers(server, name, level, resume, prefmaxlen, creds)
+  end, opts.level or 0, 0, opts.prefmaxlen)
+end
+
+--- true, or nil, message, code.
+function Session:add_group_member(group, user)
+  return lanman.NetGroupAddUser(self.server, group, user, live(self))
+end
+
+function Session:remove_group_member(group, user)
+  return lanman.NetGroupDelUser(self.server, group, user, live(self))
+end
+
+--- Every local group (NetLocalGroupEnum). opts: level (1), prefmaxlen.
+function Session:localgroups(opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetLocalGroupEnum(server, level, resume, prefmaxlen, creds)
+  end, opts.level or 1, 0, opts.prefmaxlen)
+end
+
+function Session:localgroup(name, level)
+  return one(lanman.NetLocalGroupGetInfo(self.server, name, level or 1, live(self)))
+end
+
+--- The members of a local group (NetLocalGroupGetMembers). opts: level (2:
+-- sid, sidusage and "DOMAIN\\name"), prefmaxlen.
+function Session:localgroup_members(name, opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetLocalGroupGetMembers(server, name, level, resume, prefmaxlen, creds)
+  end, opts.level or 2, 0, opts.prefmaxlen)
+end
+
+-- Members given as SIDs ("S-1-...") go at level 0, names ("DOMAIN\\name"
+-- or "name") at level 3.  true, or nil, message, code.
+local function localgroup_members_call(self, call, fn, group, ...)
+  local members = table.pack(...)
+  if members.n == 0 then error(("bad argument #2 to '%s' (no members given)"):format(fn), 3) end
+  local sids, names = {}, {}
+  for i = 1, members.n do
+    local m = check.text(fn, "member", members[i])
+    if m:match("^[Ss]%-") then sids[#sids + 1] = {sid = m}
+    else names[#names + 1] = {domainandname = m} end
+  end
+  local creds = live(self)
+  for _, batch in ipairs{{0, sids}, {3, names}} do
+    if #batch[2] > 0 then
+      local ok, message, code = call(self.server, group, batch[1], batch[2], creds)
+      if not ok then return nil, message, code end
+    end
+  end
+  return true
+end
+
+--- Puts members into a local group (NetLocalGroupAddMembers): each a SID or
+-- an account name.
+function Session:add_localgroup_members(group, ...)
+  return localgroup_members_call(self, lanman.NetLocalGroupAddMembers,
+                                 "add_localgroup_members", group, ...)
+end
+
+function Session:remove_localgroup_members(group, ...)
+  return localgroup_members_call(self, lanman.NetLocalGroupDelMembers,
+                                 "remove_localgroup_members", group, ...)
 end
 
 return lanman

@@ -63,6 +63,32 @@ uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
 void lanman_context_shutdown(void);
 
+/* ---- member lists (group, localgroup): NULL means none ----
+** NetGroupSetUsers and NetLocalGroupSetMembers take None / nil for an
+** empty list (an input holds at least one record); the core rejects it for
+** the calls that need members. */
+#if defined(SWIGPYTHON)
+%typemap(in) const lanman_input *members {
+    if ($input == Py_None) {
+        $1 = NULL;
+    } else {
+        $1 = ($1_ltype)PyCapsule_GetPointer($input, LANMAN_INPUT_CAPSULE);
+        if ($1 == NULL) {
+            PyErr_Clear();
+            PyErr_Format(PyExc_TypeError, "argument 'members' must be None or "
+                         "a %s capsule, not %.100s", LANMAN_INPUT_CAPSULE,
+                         Py_TYPE($input)->tp_name);
+            SWIG_fail;
+        }
+    }
+}
+#elif defined(SWIGLUA)
+%typemap(in) const lanman_input *members {
+    $1 = lua_isnil(L, $input) ? NULL
+         : ((lanman_lua_input *)luaL_checkudata(L, $input, LANMAN_INPUT_MT))->in;
+}
+#endif
+
 /* ---- the NetApi calls: on the wire (Python releases the GIL) ----
 ** One header per family; SWIG wraps every function each declares.  A new
 ** family is one more %include here and one in csrc/lanman.h. */
@@ -70,6 +96,8 @@ LANMAN_WIRE_CALLS_BEGIN
 %include "lanman_server.h"
 %include "lanman_user.h"
 %include "lanman_share.h"
+%include "lanman_group.h"
+%include "lanman_localgroup.h"
 LANMAN_WIRE_CALLS_END
 
 #if defined(SWIGPYTHON)
