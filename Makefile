@@ -11,6 +11,8 @@ PKG_CFLAGS  := $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
 # linked only; their cflags (-D_GNU_SOURCE=1) would clash with files that
 # define _GNU_SOURCE themselves, so samr_*.c set them in the source.
 RPC_PKGS    := dcerpc ndr_standard samba-credentials samba-hostconfig
+# NetUserChangePassword's crypto (RC4, DES, MD4; csrc/samr_user.c)
+RPC_PKGS    += nettle
 PKG_LIBS    := $(shell pkg-config --libs $(PKGS) $(RPC_PKGS) 2>/dev/null)
 LUA_VERSION := 5.4
 LUA_INCDIR  ?= /usr/include/lua$(LUA_VERSION)

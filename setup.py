@@ -20,6 +20,7 @@ CORE = sorted(os.path.join("csrc", f) for f in os.listdir(os.path.join(HERE, "cs
 
 # Samba's SAMR/LSA clients (csrc/samr_*.c): linked only, see the Makefile.
 RPC_PKGS = ("dcerpc", "ndr_standard", "samba-credentials", "samba-hostconfig")
+RPC_PKGS += ("nettle",)   # NetUserChangePassword's crypto (csrc/samr_user.c)
 
 
 def pkg_config(*args):

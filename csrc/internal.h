@@ -225,6 +225,19 @@ uint32_t lm_shim_NetWkstaGetInfo(lm_call *c);
 /* user */
 uint32_t lm_shim_NetUserEnum(lm_call *c);
 uint32_t lm_shim_NetUserGetInfo(lm_call *c);
+uint32_t lm_shim_NetUserAdd(lm_call *c);
+uint32_t lm_shim_NetUserDel(lm_call *c);
+uint32_t lm_shim_NetUserSetInfo(lm_call *c);
+/* name: the user, name2/name3: the old/new password. */
+uint32_t lm_shim_NetUserChangePassword(lm_call *c);
+uint32_t lm_shim_NetUserGetGroups(lm_call *c);
+uint32_t lm_shim_NetUserSetGroups(lm_call *c);
+/* filter: the flags (LG_INCLUDE_INDIRECT). */
+uint32_t lm_shim_NetUserGetLocalGroups(lm_call *c);
+uint32_t lm_shim_NetUserModalsGet(lm_call *c);
+uint32_t lm_shim_NetUserModalsSet(lm_call *c);
+/* resume: the index in, the next index out; number: entries wanted. */
+uint32_t lm_shim_NetQueryDisplayInformation(lm_call *c);
 
 /* share */
 uint32_t lm_shim_NetShareEnum(lm_call *c);

@@ -21,7 +21,9 @@ static const lanman_field user_info_1[] = {
 /* The fields USER_INFO_2, _3 and _4 share, in struct order after the
 ** password, for prefix P.  An input record (NetUserAdd, NetUserSetInfo at
 ** levels 1-4) must give the name, priv and flags: the C default 0 of
-** either is USER_PRIV_GUEST or "no account type", which no server takes. */
+** either is USER_PRIV_GUEST or "no account type", which no server takes;
+** at levels 2-4 also acct_expires, whose 0 is "expired since 1970"
+** (TIMEQ_FOREVER is never). */
 #define USER_INFO_2_BODY(S, P)                                      \
     F(S, P, password_age, TIME), R(S, P, priv, U32),                \
     F(S, P, home_dir, STR), F(S, P, comment, STR),                  \
@@ -29,7 +31,7 @@ static const lanman_field user_info_1[] = {
     F(S, P, auth_flags, U32), F(S, P, full_name, STR),              \
     F(S, P, usr_comment, STR), F(S, P, parms, STR),                 \
     F(S, P, workstations, STR), F(S, P, last_logon, TIME),          \
-    F(S, P, last_logoff, TIME), F(S, P, acct_expires, TIME),        \
+    F(S, P, last_logoff, TIME), R(S, P, acct_expires, TIME),        \
     F(S, P, max_storage, U32), F(S, P, units_per_week, U32),        \
     HOURS(S, P), F(S, P, bad_pw_count, U32),                        \
     F(S, P, num_logons, U32), F(S, P, logon_server, STR),           \
@@ -126,7 +128,7 @@ static const lanman_field user_info_22[] = {
     F(USER_INFO_22, usri22_, workstations, STR),
     F(USER_INFO_22, usri22_, last_logon, TIME),
     F(USER_INFO_22, usri22_, last_logoff, TIME),
-    F(USER_INFO_22, usri22_, acct_expires, TIME),
+    R(USER_INFO_22, usri22_, acct_expires, TIME),
     F(USER_INFO_22, usri22_, max_storage, U32),
     F(USER_INFO_22, usri22_, units_per_week, U32),
     HOURS(USER_INFO_22, usri22_),
