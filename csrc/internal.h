@@ -220,7 +220,9 @@ const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
 
 /* server */
 uint32_t lm_shim_NetServerGetInfo(lm_call *c);
+uint32_t lm_shim_NetServerSetInfo(lm_call *c);
 uint32_t lm_shim_NetWkstaGetInfo(lm_call *c);
+uint32_t lm_shim_NetRemoteTOD(lm_call *c);
 
 /* user */
 uint32_t lm_shim_NetUserEnum(lm_call *c);
@@ -242,6 +244,12 @@ uint32_t lm_shim_NetQueryDisplayInformation(lm_call *c);
 /* share */
 uint32_t lm_shim_NetShareEnum(lm_call *c);
 uint32_t lm_shim_NetShareGetInfo(lm_call *c);
+uint32_t lm_shim_NetShareAdd(lm_call *c);
+uint32_t lm_shim_NetShareDel(lm_call *c);
+uint32_t lm_shim_NetShareSetInfo(lm_call *c);
+uint32_t lm_shim_NetFileEnum(lm_call *c);
+uint32_t lm_shim_NetFileGetInfo(lm_call *c);
+uint32_t lm_shim_NetFileClose(lm_call *c);
 
 /* group */
 uint32_t lm_shim_NetGroupEnum(lm_call *c);

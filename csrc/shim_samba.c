@@ -19,6 +19,7 @@
 
 #include "internal.h"
 #include "platform.h"
+#include "shim_samba_secdesc.h"
 
 /* ---- capturing libnetapi's stdout ---- */
 
@@ -165,8 +166,10 @@ static size_t pointee_size(const lanman_field *f, const char *rec) {
         memcpy(&units, rec + f->aux, sizeof units);
         return units > 10080u ? 1260u : (units + 7u) / 8u;
     }
+    case LANMAN_T_SECDESC:   /* a 32-bit length, then self-relative bytes */
+        return 4 + lm_samba_secdesc_size(p);
     default:
-        return 0;   /* SECDESC is not carried, see lm_shim_adopt */
+        return 0;
     }
 }
 
@@ -226,11 +229,16 @@ uint32_t lm_shim_adopt(lm_call *c) {
             const void *p;
             memcpy(&p, rec + fd->offset, sizeof p);
             if (fd->type == LANMAN_T_SECDESC) {
-                /* A struct security_descriptor is a tree of talloc'd parts;
-                ** carrying it needs NDR marshalling, which this build does
-                ** not link.  It reads as absent (None / nil). */
-                void *none = NULL;
-                memcpy(rec + fd->offset, &none, sizeof none);
+                /* libnetapi's struct security_descriptor is a tree of
+                ** talloc'd parts: the copy holds its self-relative bytes
+                ** behind their 32-bit length (lm_shim_read_secdesc). */
+                size_t n = pointee_size(fd, rec);
+                if (n == 0) continue;
+                uint32_t sdlen = (uint32_t)(n - 4);
+                memcpy(heap, &sdlen, sizeof sdlen);
+                lm_samba_secdesc_write(p, (uint8_t *)heap + 4);
+                memcpy(rec + fd->offset, &heap, sizeof heap);
+                heap += ALIGN8(n);
                 continue;
             }
             size_t n = pointee_size(fd, rec);
@@ -279,11 +287,17 @@ void lm_shim_read_str(const void *p, lanman_value *v) {
     v->len = s ? strlen(s) : 0;
 }
 
+/* In an adopted buffer a descriptor is a 32-bit length and that many
+** self-relative bytes (see lm_shim_adopt). */
 void lm_shim_read_secdesc(const void *p, lanman_value *v) {
-    const void *sd;
-    memcpy(&sd, p, sizeof sd);
-    v->is_null = 1;   /* never carried on Samba: see lm_shim_adopt */
-    (void)sd;
+    const uint8_t *blob;
+    memcpy(&blob, p, sizeof blob);
+    v->is_null = blob == NULL;
+    if (blob == NULL) return;
+    uint32_t len;
+    memcpy(&len, blob, sizeof len);
+    v->bytes = blob + sizeof len;
+    v->len = len;
 }
 
 /* ---- writing platform values (input records) ---- */
@@ -297,10 +311,13 @@ const char *lm_shim_write_str(void *at, const char *utf8, size_t len,
     return NULL;
 }
 
+/* libnetapi takes a struct security_descriptor: the bytes are parsed
+** into one, allocated from the input's arena (shim_samba_secdesc.c). */
 const char *lm_shim_write_secdesc(void *at, const void *bytes, size_t len,
                                   lm_arena **arena) {
-    (void)at, (void)bytes, (void)len, (void)arena;
-    return "cannot be set through Samba's libnetapi (it takes an unmarshalled "
-           "security descriptor); not supported on this platform";
+    void *sd = NULL;
+    const char *why = lm_samba_secdesc_parse(bytes, len, arena, &sd);
+    if (why == NULL) memcpy(at, &sd, sizeof sd);
+    return why;
 }
 #endif /* !_WIN32 */

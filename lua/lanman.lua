@@ -161,6 +161,94 @@ function Session:wksta_info(level)
   return one(lanman.NetWkstaGetInfo(self.server, level or 100, live(self)))
 end
 
+-- ---- shares, open files, server settings, time ----
+
+--- Shares a directory that exists on the server (NetShareAdd): t has name
+-- and path, optionally remark, max_uses (SHI_USES_UNLIMITED), type
+-- (STYPE_DISKTREE), permissions, passwd, security_descriptor (self-relative
+-- bytes: level 502, else 2).  true, or nil, message, code.
+function Session:add_share(t)
+  if type(t) ~= "table" then check.arg_error("add_share", "#1", "table", t) end
+  local data = {netname = t.name, path = t.path, remark = t.remark,
+                max_uses = t.max_uses or lanman.SHI_USES_UNLIMITED,
+                type = t.type or lanman.STYPE_DISKTREE, permissions = t.permissions or 0,
+                passwd = t.passwd, security_descriptor = t.security_descriptor}
+  for key in pairs(t) do
+    if data[key] == nil and key ~= "name" then
+      error(("bad argument '%s' to 'add_share' (unknown field)"):format(key), 2)
+    end
+  end
+  return lanman.NetShareAdd(self.server, t.security_descriptor and 502 or 2, data, live(self))
+end
+
+--- Stops sharing (NetShareDel); the directory stays.
+function Session:delete_share(name)
+  return lanman.NetShareDel(self.server, name, 0, live(self))
+end
+
+--- Changes a share's fields (NetShareSetInfo): s:set_share("docs", {remark = "x"}).
+-- A remark alone is set at level 1004, a security descriptor alone at 1501,
+-- anything else by reading the share at level 2, changing it and writing it
+-- back at level 2.  true, or nil, message, code.
+function Session:set_share(name, changes)
+  local fn = "set_share"
+  if type(changes) ~= "table" then check.arg_error(fn, "#2", "table", changes) end
+  local allowed, keys = {}, {}
+  for _, f in ipairs(lanman.level_fields("SHARE_INFO", 2)) do allowed[f] = true end
+  allowed.security_descriptor = true
+  for key in pairs(changes) do
+    if not allowed[key] then
+      error(("bad argument '%s' to '%s' (not a field of SHARE_INFO_2)"):format(
+        tostring(key), fn), 2)
+    end
+    keys[#keys + 1] = key
+  end
+  if #keys == 0 then error(("bad argument '#2' to '%s' (no field to change)"):format(fn), 2) end
+  local creds = live(self)
+  if #keys == 1 and keys[1] == "remark" then
+    return lanman.NetShareSetInfo(self.server, name, 1004, changes, creds)
+  elseif #keys == 1 and keys[1] == "security_descriptor" then
+    return lanman.NetShareSetInfo(self.server, name, 1501, changes, creds)
+  elseif changes.security_descriptor ~= nil then
+    error(("bad argument 'security_descriptor' to '%s' (set it alone)"):format(fn), 2)
+  end
+  local record, message, code = one(lanman.NetShareGetInfo(self.server, name, 2, creds))
+  if record == nil then return nil, message, code end
+  for key, value in pairs(changes) do record[key] = value end
+  return lanman.NetShareSetInfo(self.server, name, 2, record, creds)
+end
+
+--- Every file open on the server (NetFileEnum). opts: level (3), basepath,
+-- username, prefmaxlen.
+function Session:files(opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetFileEnum(server, opts.basepath, opts.username, level, resume,
+                              prefmaxlen, creds)
+  end, opts.level or 3, 0, opts.prefmaxlen)
+end
+
+function Session:file(fileid, level)
+  return one(lanman.NetFileGetInfo(self.server, fileid, level or 3, live(self)))
+end
+
+--- Closes a file a client has open (NetFileClose).
+function Session:close_file(fileid)
+  return lanman.NetFileClose(self.server, fileid, live(self))
+end
+
+--- The server's clock (NetRemoteTOD): a TIME_OF_DAY_INFO table.
+function Session:time()
+  return one(lanman.NetRemoteTOD(self.server, live(self)))
+end
+
+--- Changes server settings (NetServerSetInfo): s:set_server_info{comment = "x"}
+-- (level 1005), or s:set_server_info(level, fields).
+function Session:set_server_info(level, fields)
+  if type(level) == "table" then level, fields = 1005, level end
+  return lanman.NetServerSetInfo(self.server, level, fields, live(self))
+end
+
 -- ---- groups and local groups ----
 
 --- Every global group (NetGroupEnum). opts: level (1), prefmaxlen.

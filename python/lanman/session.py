@@ -90,6 +90,82 @@ class Session:
         return self._one(_calls_server.NetWkstaGetInfo(self.server, level,
                                                 creds=self._live()))
 
+    # ---- shares, open files, server settings, time ----
+
+    def add_share(self, name, path, remark=None, *, max_uses=0xFFFFFFFF,
+                  type=0, permissions=0, passwd=None, security_descriptor=None):
+        """Shares a directory that exists on the server (NetShareAdd, level
+        2; 502 when a security descriptor -- self-relative bytes -- is
+        given).  max_uses defaults to SHI_USES_UNLIMITED, type to
+        STYPE_DISKTREE."""
+        data = {"netname": name, "path": path, "type": type,
+                "permissions": permissions, "max_uses": max_uses}
+        for key, value in (("remark", remark), ("passwd", passwd),
+                           ("security_descriptor", security_descriptor)):
+            if value is not None:
+                data[key] = value
+        level = 2 if security_descriptor is None else 502
+        _calls_share.NetShareAdd(self.server, level, data, creds=self._live())
+
+    def delete_share(self, name):
+        """Stops sharing (NetShareDel); the directory stays."""
+        _calls_share.NetShareDel(self.server, name, creds=self._live())
+
+    def set_share(self, name, **changes):
+        """Changes a share's fields (NetShareSetInfo), e.g.
+        ``s.set_share("docs", remark="Documents", max_uses=10)``: a remark
+        alone is set at level 1004, a security descriptor alone at 1501,
+        anything else by reading the share at level 2, changing it and
+        writing it back at level 2."""
+        fn = "Session.set_share"
+        if not changes:
+            raise ValueError(f"{fn}: give at least one field to change")
+        creds = self._live()
+        if set(changes) == {"remark"}:
+            _calls_share.NetShareSetInfo(self.server, name, 1004, changes,
+                                         creds=creds)
+            return
+        if set(changes) == {"security_descriptor"}:
+            _calls_share.NetShareSetInfo(self.server, name, 1501, changes,
+                                         creds=creds)
+            return
+        allowed = set(_calls_share.level_fields("SHARE_INFO", 2))
+        unknown = sorted(set(changes) - allowed)
+        if unknown:
+            raise ValueError(f"{fn}: {unknown[0]!r} is not a field of SHARE_INFO_2 "
+                             f"(fields: {', '.join(sorted(allowed))})")
+        record = self._one(_calls_share.NetShareGetInfo(self.server, name, 2,
+                                                        creds=creds))
+        record.update(changes)
+        _calls_share.NetShareSetInfo(self.server, name, 2, record, creds=creds)
+
+    def files(self, level=3, basepath=None, username=None,
+              prefmaxlen=MAX_PREFERRED_LENGTH):
+        """Every file open on the server (NetFileEnum), one dict each."""
+        return self._pages(_calls_share.NetFileEnum, basepath, username, level,
+                           prefmaxlen=prefmaxlen)
+
+    def file(self, fileid, level=3):
+        """One open file's record (NetFileGetInfo)."""
+        return self._one(_calls_share.NetFileGetInfo(self.server, fileid, level,
+                                                     creds=self._live()))
+
+    def close_file(self, fileid):
+        """Closes a file a client has open (NetFileClose)."""
+        _calls_share.NetFileClose(self.server, fileid, creds=self._live())
+
+    def time(self):
+        """The server's clock (NetRemoteTOD): a TIME_OF_DAY_INFO dict;
+        ``elapsedt`` is seconds since 1970 (UTC)."""
+        return self._one(_calls_server.NetRemoteTOD(self.server,
+                                                    creds=self._live()))
+
+    def set_server_info(self, level=1005, **fields):
+        """Changes server settings (NetServerSetInfo), e.g.
+        ``s.set_server_info(comment="Main file server")`` (level 1005)."""
+        _calls_server.NetServerSetInfo(self.server, level, fields,
+                                       creds=self._live())
+
     # ---- groups and local groups ----
 
     def groups(self, level=1, prefmaxlen=MAX_PREFERRED_LENGTH):

@@ -365,8 +365,8 @@ describe("calls against the DC", function()
   end)
 
   describe("NetShareGetInfo", function()
-    it("accepts levels 0, 1, 2, 501 and 502", function()
-      assert.are.same({ 0, 1, 2, 501, 502 }, lanman.call_levels("NetShareGetInfo"))
+    it("accepts levels 0, 1, 2, 501, 502 and 1005", function()
+      assert.are.same({ 0, 1, 2, 501, 502, 1005 }, lanman.call_levels("NetShareGetInfo"))
     end)
 
     for _, level in ipairs { 0, 1, 2, 501 } do
