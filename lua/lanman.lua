@@ -161,6 +161,108 @@ function Session:wksta_info(level)
   return one(lanman.NetWkstaGetInfo(self.server, level or 100, live(self)))
 end
 
+-- ---- user accounts ----
+
+--- Creates a user (NetUserAdd) at the lowest level that holds the fields
+-- given (1, 2 or 4): s:add_user("kim", password, {comment = "..."}).
+-- flags default to UF_SCRIPT | UF_NORMAL_ACCOUNT, priv to USER_PRIV_USER,
+-- acct_expires to TIMEQ_FOREVER.  true, or nil, message, code.
+function Session:add_user(name, password, fields)
+  local data = {name = name, password = password,
+                priv = lanman.USER_PRIV_USER,
+                flags = lanman.UF_SCRIPT | lanman.UF_NORMAL_ACCOUNT}
+  if fields ~= nil and type(fields) ~= "table" then
+    check.arg_error("add_user", "#3", "table or nil", fields)
+  end
+  for k, v in pairs(fields or {}) do data[k] = v end
+  local level
+  for _, l in ipairs{1, 2, 4} do
+    local allowed = {}
+    for _, f in ipairs(lanman.level_fields("USER_INFO", l)) do allowed[f] = true end
+    local fits = true
+    for k in pairs(data) do if not allowed[k] then fits = false end end
+    if fits then level = l break end
+  end
+  level = level or 4   -- NetUserAdd names the unknown field
+  if level > 1 and data.acct_expires == nil then data.acct_expires = lanman.TIMEQ_FOREVER end
+  return lanman.NetUserAdd(self.server, level, data, live(self))
+end
+
+function Session:delete_user(name)
+  return lanman.NetUserDel(self.server, name, live(self))
+end
+
+--- Changes a user (NetUserSetInfo): s:set_user("kim", 1007, {comment = "x"}).
+function Session:set_user(name, level, data)
+  return lanman.NetUserSetInfo(self.server, name, level, data, live(self))
+end
+
+--- Changes a password knowing the old one, logging on as the user.
+function Session:change_password(name, old, new)
+  return lanman.NetUserChangePassword(self.server, name, old, new, live(self))
+end
+
+--- The global groups a user is in (NetUserGetGroups): a list of tables, or
+-- nil, message, code.
+function Session:user_groups(name, level)
+  local buf, message, code = lanman.NetUserGetGroups(self.server, name, level or 0, nil,
+                                                     live(self))
+  if buf == nil then return nil, message, code end
+  local records = buf:records()
+  buf:free()
+  return records
+end
+
+--- Makes the named global groups (a list of names) the user's groups.
+function Session:set_user_groups(name, groups)
+  if type(groups) ~= "table" then check.arg_error("set_user_groups", "#2", "table", groups) end
+  local list = {}
+  for i, g in ipairs(groups) do list[i] = {name = g} end
+  return lanman.NetUserSetGroups(self.server, name, 0, list, live(self))
+end
+
+--- The local groups a user is in, as a list of names (indirect: also
+-- through its global groups); or nil, message, code.
+function Session:user_local_groups(name, indirect)
+  local buf, message, code = lanman.NetUserGetLocalGroups(self.server, name, 0,
+                                                          indirect and 1 or 0, nil, live(self))
+  if buf == nil then return nil, message, code end
+  local names = {}
+  for i = 1, #buf do names[i] = buf[i].name end
+  buf:free()
+  return names
+end
+
+function Session:user_modals(level)
+  return one(lanman.NetUserModalsGet(self.server, level or 0, live(self)))
+end
+
+function Session:set_user_modals(level, data)
+  return lanman.NetUserModalsSet(self.server, level, data, live(self))
+end
+
+--- Every user (level 1), computer (2) or global group (3) in bulk
+-- (NetQueryDisplayInformation), paging by index. opts: level, entries
+-- (100), prefmaxlen.  A failure raises.
+function Session:display_users(opts)
+  opts = opts or {}
+  local creds = live(self)
+  local records, i, index, last = {}, 0, 0, false
+  return function()
+    while i >= #records do
+      if last then return nil end
+      local buf, nextindex = lanman.NetQueryDisplayInformation(
+        self.server, opts.level or 1, index, opts.entries or 100, opts.prefmaxlen, creds)
+      if buf == nil then error(nextindex, 2) end
+      records, i = buf:records(), 0
+      buf:free()
+      index, last = nextindex, nextindex == 0
+    end
+    i = i + 1
+    return records[i]
+  end
+end
+
 -- ---- shares, open files, server settings, time ----
 
 --- Shares a directory that exists on the server (NetShareAdd): t has name

@@ -90,6 +90,91 @@ class Session:
         return self._one(_calls_server.NetWkstaGetInfo(self.server, level,
                                                 creds=self._live()))
 
+    # ---- user accounts ----
+
+    def add_user(self, name, password=None, comment=None, *,
+                 flags=None, priv=None, **fields):
+        """Creates a user (NetUserAdd) at the lowest level that holds the
+        fields given: 1 for password, comment, home_dir, script_path; 2 (or
+        4 with primary_group_id, profile, home_dir_drive, password_expired)
+        for full_name, usr_comment, ... .  flags default to UF_SCRIPT |
+        UF_NORMAL_ACCOUNT, priv to USER_PRIV_USER, acct_expires to
+        TIMEQ_FOREVER."""
+        from . import UF_NORMAL_ACCOUNT, UF_SCRIPT, USER_PRIV_USER, TIMEQ_FOREVER, LEVELS
+        data = {"name": name, "password": password, "comment": comment,
+                "priv": USER_PRIV_USER if priv is None else priv,
+                "flags": UF_SCRIPT | UF_NORMAL_ACCOUNT if flags is None else flags,
+                **fields}
+        data = {k: v for k, v in data.items() if v is not None}
+        for level in (1, 2, 4):
+            if set(data) <= set(LEVELS[("USER_INFO", level)][1]):
+                break
+        if level > 1:
+            data.setdefault("acct_expires", TIMEQ_FOREVER)
+        _calls_user.NetUserAdd(self.server, level, data, creds=self._live())
+
+    def delete_user(self, name):
+        """Deletes a user account (NetUserDel)."""
+        _calls_user.NetUserDel(self.server, name, creds=self._live())
+
+    def set_user(self, name, level, data):
+        """Changes a user (NetUserSetInfo) from a USER_INFO_<level> dict, e.g.
+        ``s.set_user("kim", 1007, {"comment": "on leave"})``."""
+        _calls_user.NetUserSetInfo(self.server, name, level, data,
+                                   creds=self._live())
+
+    def change_password(self, name, old, new):
+        """Changes a password knowing the old one (NetUserChangePassword):
+        the connection logs on as that user."""
+        _calls_user.NetUserChangePassword(self.server, name, old, new,
+                                          creds=self._live())
+
+    def user_groups(self, name, level=0):
+        """The global groups a user is in (NetUserGetGroups), one dict each."""
+        buf, _total = _calls_user.NetUserGetGroups(self.server, name, level,
+                                                   creds=self._live())
+        with buf:
+            return buf.records()
+
+    def set_user_groups(self, name, groups):
+        """Makes the named global groups (a list of names) the user's groups
+        (NetUserSetGroups)."""
+        _calls_user.NetUserSetGroups(self.server, name, 0,
+                                     [{"name": g} for g in groups],
+                                     creds=self._live())
+
+    def user_local_groups(self, name, indirect=False):
+        """The local groups a user is in (NetUserGetLocalGroups), as names;
+        indirect adds those it is in through its global groups."""
+        buf, _total = _calls_user.NetUserGetLocalGroups(
+            self.server, name, 0, 1 if indirect else 0, creds=self._live())
+        with buf:
+            return [r["name"] for r in buf]
+
+    def user_modals(self, level=0):
+        """The account policy (NetUserModalsGet), a USER_MODALS_INFO dict."""
+        return self._one(_calls_user.NetUserModalsGet(self.server, level,
+                                                      creds=self._live()))
+
+    def set_user_modals(self, level, data):
+        """Sets account policy (NetUserModalsSet), e.g.
+        ``s.set_user_modals(1001, {"min_passwd_len": 8})``."""
+        _calls_user.NetUserModalsSet(self.server, level, data, creds=self._live())
+
+    def display_users(self, level=1, entries=100, prefmaxlen=MAX_PREFERRED_LENGTH):
+        """Every user (level 1), computer (2) or global group (3) in bulk
+        (NetQueryDisplayInformation), one dict each, paging by index."""
+        creds = self._live()
+        index = 0
+        while True:
+            buf, index = _calls_user.NetQueryDisplayInformation(
+                self.server, level, index, entries, prefmaxlen, creds=creds)
+            with buf:
+                records = buf.records()
+            yield from records
+            if index == 0:
+                return
+
     # ---- shares, open files, server settings, time ----
 
     def add_share(self, name, path, remark=None, *, max_uses=0xFFFFFFFF,
