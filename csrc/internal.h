@@ -83,6 +83,10 @@ extern const lm_call_spec lm_calls_group[];
 extern const size_t lm_calls_group_count;
 extern const lm_call_spec lm_calls_localgroup[];
 extern const size_t lm_calls_localgroup_count;
+extern const lm_call_spec lm_calls_domain[];
+extern const size_t lm_calls_domain_count;
+extern const lm_call_spec lm_calls_network[];
+extern const size_t lm_calls_network_count;
 
 /* One level table per family file (levels_*.c), registered in levels.c. */
 extern const lanman_level lm_levels_server[];
@@ -95,6 +99,10 @@ extern const lanman_level lm_levels_group[];
 extern const size_t lm_levels_group_count;
 extern const lanman_level lm_levels_localgroup[];
 extern const size_t lm_levels_localgroup_count;
+extern const lanman_level lm_levels_domain[];
+extern const size_t lm_levels_domain_count;
+extern const lanman_level lm_levels_network[];
+extern const size_t lm_levels_network_count;
 
 /* Characters in UTF-8 text of len bytes; -1 if invalid or holding NUL. */
 long lm_utf8_length(const char *s, size_t len);
@@ -302,8 +310,46 @@ uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
                              uint32_t *unresolved);
 
 /* domain */
+uint32_t lm_shim_DsGetDcName(lm_call *c);
+uint32_t lm_shim_NetGetDCName(lm_call *c);
+uint32_t lm_shim_NetGetAnyDCName(lm_call *c);
+uint32_t lm_shim_NetGetJoinInformation(lm_call *c);
+uint32_t lm_shim_NetGetJoinableOUs(lm_call *c);
+uint32_t lm_shim_NetJoinDomain(lm_call *c);
+uint32_t lm_shim_NetUnjoinDomain(lm_call *c);
+uint32_t lm_shim_NetRenameMachineInDomain(lm_call *c);
+uint32_t lm_shim_NetProvisionComputerAccount(lm_call *c);
+uint32_t lm_shim_NetRequestOfflineDomainJoin(lm_call *c);
+uint32_t lm_shim_NetShutdownInit(lm_call *c);
+uint32_t lm_shim_NetShutdownAbort(lm_call *c);
+/* A GUID in the layout Samba's struct GUID and Windows' GUID share. */
+typedef struct lm_guid {
+    uint32_t time_low;
+    uint16_t time_mid;
+    uint16_t time_hi_and_version;
+    uint8_t clock_seq[2];
+    uint8_t node[6];
+} lm_guid;
+/* The domain calls' arguments beyond lm_call's names (calls_domain.c
+** fills one, c->input points at it). */
+typedef struct lm_domain_args {
+    const char *password;       /* NetJoinDomain (name3 is the account) */
+    const lm_guid *guid;        /* DsGetDcName's domain_guid, or NULL */
+    const char *data;           /* NetRequestOfflineDomainJoin's blob */
+    size_t size;                /* its size in bytes */
+    int force_apps, do_reboot;  /* NetShutdownInit */
+} lm_domain_args;
 
 /* network */
+uint32_t lm_shim_NetSessionEnum(lm_call *c);
+uint32_t lm_shim_NetSessionDel(lm_call *c);
+uint32_t lm_shim_NetServerEnum(lm_call *c);
+uint32_t lm_shim_NetWkstaUserEnum(lm_call *c);
+uint32_t lm_shim_NetConnectionEnum(lm_call *c);
+uint32_t lm_shim_NetServerDiskEnum(lm_call *c);
+/* Why the platform cannot perform the network family's calls (static
+** text naming the platform), or NULL where it can. */
+const char *lm_shim_network_missing(void);
 
 
 #endif /* LANMAN_INTERNAL_H */

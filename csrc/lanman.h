@@ -212,6 +212,8 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 ** rejected (parm_err), the error message names that field.
 */
 #include "lanman_server.h"
+#include "lanman_domain.h"
+#include "lanman_network.h"
 #include "lanman_user.h"
 #include "lanman_share.h"
 #include "lanman_group.h"

@@ -17,6 +17,8 @@ static const struct {
     {lm_levels_share, &lm_levels_share_count},
     {lm_levels_group, &lm_levels_group_count},
     {lm_levels_localgroup, &lm_levels_localgroup_count},
+    {lm_levels_domain, &lm_levels_domain_count},
+    {lm_levels_network, &lm_levels_network_count},
 };
 
 #define NFAMILIES (sizeof families / sizeof families[0])

@@ -66,6 +66,112 @@ struct WKSTA_INFO_102 {
     const char *wki102_lanroot;
     uint32_t wki102_logged_on_users;
 };
+
+/* Windows-only calls (lanman_network.h): netapi.h has none of their
+** structs; layouts as in lmshare.h (SESSION_INFO, CONNECTION_INFO) and
+** lmwksta.h (WKSTA_USER_INFO), for their level tables. */
+struct SESSION_INFO_0 {
+    const char *sesi0_cname;
+};
+struct SESSION_INFO_1 {
+    const char *sesi1_cname;
+    const char *sesi1_username;
+    uint32_t sesi1_num_opens;
+    uint32_t sesi1_time;
+    uint32_t sesi1_idle_time;
+    uint32_t sesi1_user_flags;
+};
+struct SESSION_INFO_2 {
+    const char *sesi2_cname;
+    const char *sesi2_username;
+    uint32_t sesi2_num_opens;
+    uint32_t sesi2_time;
+    uint32_t sesi2_idle_time;
+    uint32_t sesi2_user_flags;
+    const char *sesi2_cltype_name;
+};
+struct SESSION_INFO_10 {
+    const char *sesi10_cname;
+    const char *sesi10_username;
+    uint32_t sesi10_time;
+    uint32_t sesi10_idle_time;
+};
+struct SESSION_INFO_502 {
+    const char *sesi502_cname;
+    const char *sesi502_username;
+    uint32_t sesi502_num_opens;
+    uint32_t sesi502_time;
+    uint32_t sesi502_idle_time;
+    uint32_t sesi502_user_flags;
+    const char *sesi502_cltype_name;
+    const char *sesi502_transport;
+};
+struct CONNECTION_INFO_0 {
+    uint32_t coni0_id;
+};
+struct CONNECTION_INFO_1 {
+    uint32_t coni1_id;
+    uint32_t coni1_type;
+    uint32_t coni1_num_opens;
+    uint32_t coni1_num_users;
+    uint32_t coni1_time;
+    const char *coni1_username;
+    const char *coni1_netname;
+};
+struct WKSTA_USER_INFO_0 {
+    const char *wkui0_username;
+};
+struct WKSTA_USER_INFO_1 {
+    const char *wkui1_username;
+    const char *wkui1_logon_domain;
+    const char *wkui1_oth_domains;
+    const char *wkui1_logon_server;
+};
+struct WKSTA_USER_INFO_1101 {
+    const char *wkui1101_oth_domains;
+};
 #endif
+
+/* Records lanman makes itself, on every platform, for results that are
+** not an array of a platform struct (a bare string, a string array, a
+** name beside a status, a GUID): the domain and network shims wrap such a
+** result into one of these, so it decodes through a level table like
+** every other.  lm_pstr is the platform's string. */
+#ifdef _WIN32
+#include <dsgetdc.h>
+typedef LPWSTR lm_pstr;
+typedef DOMAIN_CONTROLLER_INFOW lm_platform_dc_info;
+#else
+typedef const char *lm_pstr;
+typedef struct DOMAIN_CONTROLLER_INFO lm_platform_dc_info;
+#endif
+/* NetGetDCName, NetGetAnyDCName: the DC's name ("\\\\DC"). */
+typedef struct LM_DC_NAME {
+    lm_pstr dc_name;
+} LM_DC_NAME;
+/* NetGetJoinInformation: the name and its NETSETUP_JOIN_STATUS. */
+typedef struct LM_JOIN_INFORMATION {
+    lm_pstr name;
+    uint32_t status;
+} LM_JOIN_INFORMATION;
+/* NetGetJoinableOUs: one record per OU. */
+typedef struct LM_JOINABLE_OU {
+    lm_pstr ou;
+} LM_JOINABLE_OU;
+/* NetProvisionComputerAccount: the offline-join blob as base64 text. */
+typedef struct LM_PROVISION_DATA {
+    lm_pstr provision_text_data;
+} LM_PROVISION_DATA;
+/* NetServerDiskEnum: one record per disk ("C:"); netapi32 returns
+** three-character strings back to back. */
+typedef struct LM_DISK_INFO {
+    lm_pstr disk;
+} LM_DISK_INFO;
+/* DsGetDcName: the platform's DOMAIN_CONTROLLER_INFO as returned, then
+** its DomainGuid rendered "{XXXXXXXX-XXXX-XXXX-XXXX-XXXXXXXXXXXX}". */
+typedef struct LM_DOMAIN_CONTROLLER_INFO {
+    lm_platform_dc_info info;
+    lm_pstr domain_guid_text;
+} LM_DOMAIN_CONTROLLER_INFO;
 
 #endif /* LANMAN_PLATFORM_H */

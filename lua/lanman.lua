@@ -47,6 +47,9 @@ end
 for _, family in ipairs{"server", "user", "share", "group", "localgroup"} do
   require("lanman." .. family)(lanman, core, check)
 end
+for _, family in ipairs{"domain", "network"} do
+  require("lanman." .. family)(lanman, core, check)
+end
 
 function lanman.NetApiBufferAllocate(size)
   return core.NetApiBufferAllocate(u32("NetApiBufferAllocate", "size", size))
@@ -434,6 +437,52 @@ end
 function Session:remove_localgroup_members(group, ...)
   return localgroup_members_call(self, lanman.NetLocalGroupDelMembers,
                                  "remove_localgroup_members", group, ...)
+end
+
+-- ---- domain: DC discovery and membership ----
+
+--- The record of a DC of opts.domain (nil: the server's own) as
+-- DsGetDcName finds it through the server; opts: domain, flags, site_name.
+function Session:dc_info(opts)
+  opts = opts or {}
+  return one(lanman.DsGetDcName(self.server, opts.domain, nil, opts.site_name,
+                                opts.flags or 0, live(self)))
+end
+
+--- The primary DC's name, "\\\\DC" (NetGetDCName); or nil, message, code.
+function Session:dc_name(domain)
+  local record, message, code = one(lanman.NetGetDCName(self.server, domain, live(self)))
+  if record == nil then return nil, message, code end
+  return record.dc_name
+end
+
+--- {name=, status=NetSetup*} of the server (NetGetJoinInformation).
+function Session:join_info()
+  return one(lanman.NetGetJoinInformation(self.server, live(self)))
+end
+
+--- The OUs a computer account can be created in, a list of strings
+-- (NetGetJoinableOUs); or nil, message, code.
+function Session:joinable_ous(domain, account, password)
+  local buf, message, code = lanman.NetGetJoinableOUs(self.server, domain, account, password,
+                                                      live(self))
+  if buf == nil then return nil, message, code end
+  local ous = {}
+  for i = 1, #buf do ous[i] = buf[i].ou end
+  buf:free()
+  return ous
+end
+
+-- ---- network: Windows servers only ----
+
+--- Every session on the server (NetSessionEnum). opts: level (10), client,
+-- username, prefmaxlen.
+function Session:sessions(opts)
+  opts = opts or {}
+  return pages(self, function(server, level, _, resume, prefmaxlen, creds)
+    return lanman.NetSessionEnum(server, opts.client, opts.username, level, resume,
+                                 prefmaxlen, creds)
+  end, opts.level or 10, 0, opts.prefmaxlen)
 end
 
 return lanman

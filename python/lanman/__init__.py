@@ -14,6 +14,9 @@ from ._calls import (MAX_PREFERRED_LENGTH, Credentials, NetApiBufferAllocate,
 from ._calls_server import *  # noqa: F401,F403  (each family's __all__)
 from ._calls_share import *  # noqa: F401,F403
 from ._calls_user import *  # noqa: F401,F403
+from ._calls_domain import *  # noqa: F401,F403
+from ._calls_network import *  # noqa: F401,F403
+from . import _calls_domain, _calls_network
 from ._calls_group import *  # noqa: F401,F403
 from ._calls_localgroup import *  # noqa: F401,F403
 from . import _calls_group, _calls_localgroup
@@ -56,4 +59,5 @@ __all__ = [
     "MAX_PREFERRED_LENGTH", "NetApiBufferAllocate", "NetApiBufferFree",
     "NetApiBufferReallocate", "NetApiBufferSize",
 ] + _calls_server.__all__ + _calls_share.__all__ + _calls_user.__all__
+__all__ += _calls_domain.__all__ + _calls_network.__all__
 __all__ += _calls_group.__all__ + _calls_localgroup.__all__

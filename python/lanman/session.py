@@ -1,6 +1,7 @@
 """Session: one server and one set of credentials, with iterators that page."""
 from . import _calls, _calls_server, _calls_share, _calls_user
 from ._calls import MAX_PREFERRED_LENGTH, Credentials
+from . import _calls_domain, _calls_network
 from . import _calls_group, _calls_localgroup
 
 
@@ -315,3 +316,39 @@ class Session:
         of a local group (NetLocalGroupDelMembers)."""
         self._localgroup_members_call(_calls_localgroup.NetLocalGroupDelMembers,
                                       group, members)
+
+    # ---- domain: DC discovery and membership (DsGetDcName, ...) ----
+
+    def dc_info(self, domain=None, flags=0, site_name=None):
+        """The record of a domain controller of domain (None: the server's
+        own domain) as DsGetDcName finds it through the server: keys
+        DomainControllerName, DomainControllerAddress, DomainName,
+        DnsForestName, Flags (DS_*_FLAG), DomainGuid, DcSiteName, ..."""
+        return self._one(_calls_domain.DsGetDcName(self.server, domain, None, site_name,
+                                                   flags, creds=self._live()))
+
+    def dc_name(self, domain=None):
+        """The primary domain controller's name, "\\\\DC" (NetGetDCName)."""
+        return self._one(_calls_domain.NetGetDCName(self.server, domain,
+                                                    creds=self._live()))["dc_name"]
+
+    def join_info(self):
+        """{"name": workgroup or domain, "status": NetSetup*} of the server
+        (NetGetJoinInformation)."""
+        return self._one(_calls_domain.NetGetJoinInformation(self.server,
+                                                             creds=self._live()))
+
+    def joinable_ous(self, domain, account=None, password=None):
+        """The OUs a computer account can be created in (NetGetJoinableOUs)."""
+        with _calls_domain.NetGetJoinableOUs(self.server, domain, account, password,
+                                             creds=self._live()) as buf:
+            return [r["ou"] for r in buf]
+
+    # ---- network: Windows servers only ----
+
+    def sessions(self, level=10, client=None, username=None,
+                 prefmaxlen=MAX_PREFERRED_LENGTH):
+        """Every session on the server (NetSessionEnum), one dict each;
+        optionally only from client and / or of username."""
+        return self._pages(_calls_network.NetSessionEnum, client, username, level,
+                           prefmaxlen=prefmaxlen)
