@@ -20,6 +20,8 @@ static const struct {
     {lm_calls_share, &lm_calls_share_count},
     {lm_calls_group, &lm_calls_group_count},
     {lm_calls_localgroup, &lm_calls_localgroup_count},
+    {lm_calls_domain, &lm_calls_domain_count},
+    {lm_calls_network, &lm_calls_network_count},
 };
 
 static const lm_call_spec *find_spec(const char *function) {
