@@ -269,6 +269,17 @@ uint32_t lm_shim_NetGroupAddUser(lm_call *c);
 uint32_t lm_shim_NetGroupDelUser(lm_call *c);
 uint32_t lm_shim_NetGroupGetUsers(lm_call *c);
 uint32_t lm_shim_NetGroupSetUsers(lm_call *c);
+/* A global group's record over SAMR (samr_group.c, Samba only: libnetapi's
+** NetGroupGetInfo hands out strings it has freed).  NERR_GroupNotFound if
+** the account domain has no global group of that name. */
+typedef struct lm_rpc_group {
+    char *name, *comment;       /* malloc'd; NULL if empty */
+    uint32_t rid, attributes;
+    uint8_t sid[LM_SID_SIZE];   /* the shared SID layout (see sid.c) */
+} lm_rpc_group;
+uint32_t lm_rpc_group_info(const lanman_creds *creds, const char *server,
+                           const char *name, lm_rpc_group *group);
+void lm_rpc_group_free(lm_rpc_group *group);
 /* Cuts one page out of a complete answer (c->buffer, c->read records of
 ** c->desc) for a platform call that ignores prefmaxlen or pages wrongly:
 ** the records from index c->resume that fit in c->prefmaxlen (at least
@@ -288,7 +299,7 @@ uint32_t lm_shim_NetLocalGroupAddMembers(lm_call *c);
 uint32_t lm_shim_NetLocalGroupDelMembers(lm_call *c);
 uint32_t lm_shim_NetLocalGroupSetMembers(lm_call *c);
 /* Over SAMR and LSA where libnetapi has a stub or crashes
-** (samr_localgroup.c, Samba only).  Both return a NET_API_STATUS. */
+** (samr_group.c, Samba only).  Both return a NET_API_STATUS. */
 typedef struct lm_rpc_member {
     uint8_t sid[LM_SID_SIZE];   /* the shared SID layout (see sid.c) */
     uint32_t sid_type;          /* SID_NAME_USE: SidTypeUser = 1, ... */

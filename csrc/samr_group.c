@@ -1,8 +1,12 @@
 /*
-** samr_localgroup.c -- what libnetapi cannot do for local groups, done over
-** SAMR and LSA with Samba's public client libraries (samba-dev: dcerpc,
-** ndr_standard, samba-credentials, samba-hostconfig):
+** samr_group.c -- what libnetapi cannot do (right) for groups and local
+** groups, done over SAMR and LSA with Samba's public client libraries
+** (samba-dev: dcerpc, ndr_standard, samba-credentials, samba-hostconfig):
 **
+**   - a global group's record: libnetapi's NetGroupGetInfo returns strings
+**     it has already freed (valgrind: invalid reads of the name and the
+**     comment, which then read as garbage); SamrLookupNames, OpenGroup,
+**     QueryGroupInfo here;
 **   - the members of a local group (libnetapi's NetLocalGroupGetMembers is
 **     a stub that returns 50 without contacting the server): SamrConnect2,
 **     the Builtin and account domains, LookupNames of the alias,
@@ -11,9 +15,10 @@
 **     calls, which abort the process inside libnetapi, can go through
 **     level 0 instead.
 **
-** Platform neutral on its interface (internal.h, "localgroup"): results
-** are lm_rpc_member records with SIDs in the shared binary layout; the shim
-** turns them into LOCALGROUP_MEMBERS_INFO records.  Only this file
+** Platform neutral on its interface (internal.h, "group" and "localgroup"):
+** results are lm_rpc_group / lm_rpc_member records with SIDs in the shared
+** binary layout; the shims turn them into GROUP_INFO and
+** LOCALGROUP_MEMBERS_INFO records.  Only this file
 ** includes Samba's RPC headers (which must not meet netapi.h: both declare
 ** SID types).
 **
@@ -226,27 +231,31 @@ void lm_rpc_members_free(lm_rpc_member *m, uint32_t count) {
     free(m);
 }
 
-/* Opens the alias called name in the Builtin or the account domain. */
-static uint32_t open_alias(rpc *r, struct dcerpc_binding_handle *h,
-                           const char *name, struct policy_handle *alias) {
-    struct policy_handle connect_handle;
+/* SamrConnect2 and the server's domains: Builtin (Administrators, Users,
+** ...) and its account domain (users, global groups, a DC's domain local
+** groups).  Names point into r->mem. */
+typedef struct samr_server {
+    struct policy_handle connect;
+    const char *builtin, *account;
+} samr_server;
+
+static uint32_t samr_open(rpc *r, struct dcerpc_binding_handle *h,
+                          samr_server *s) {
+    memset(s, 0, sizeof *s);
     struct samr_Connect2 c2;
     memset(&c2, 0, sizeof c2);
     c2.in.system_name = r->server;
     c2.in.access_mask = SAMR_ACCESS_CONNECT_TO_SERVER |
                         SAMR_ACCESS_ENUM_DOMAINS | SAMR_ACCESS_LOOKUP_DOMAIN;
-    c2.out.connect_handle = &connect_handle;
+    c2.out.connect_handle = &s->connect;
     uint32_t code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_CONNECT2, &c2,
                              &c2.out.result);
     if (code != 0) return code;
-
-    /* The domains the server holds: Builtin first (Administrators, Users,
-    ** ...), then its account domain (a DC's domain local groups). */
     uint32_t resume = 0, count = 0;
     struct samr_SamArray *domains = NULL;
     struct samr_EnumDomains ed;
     memset(&ed, 0, sizeof ed);
-    ed.in.connect_handle = &connect_handle;
+    ed.in.connect_handle = &s->connect;
     ed.in.resume_handle = &resume;
     ed.in.buf_size = 0xFFFFFFFFu;
     ed.out.resume_handle = &resume;
@@ -255,68 +264,174 @@ static uint32_t open_alias(rpc *r, struct dcerpc_binding_handle *h,
     code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_ENUMDOMAINS, &ed,
                     &ed.out.result);
     if (code != 0) return code;
-    const char *order[2] = {NULL, NULL};
     for (uint32_t i = 0; domains != NULL && i < count; i++) {
         const char *d = domains->entries[i].name.string;
         if (d == NULL) continue;
-        if (strcasecmp(d, "Builtin") == 0) order[0] = d;
-        else if (order[1] == NULL) order[1] = d;
+        if (strcasecmp(d, "Builtin") == 0) s->builtin = d;
+        else if (s->account == NULL) s->account = d;
     }
+    return 0;
+}
 
+/* Opens domain `name` of the server; *sid is its SID. */
+static uint32_t samr_open_domain(rpc *r, struct dcerpc_binding_handle *h,
+                                 samr_server *s, const char *name,
+                                 struct policy_handle *domain,
+                                 struct dom_sid2 **sid) {
+    struct lsa_String dname = {0, 0, name};
+    struct samr_LookupDomain ld;
+    memset(&ld, 0, sizeof ld);
+    ld.in.connect_handle = &s->connect;
+    ld.in.domain_name = &dname;
+    ld.out.sid = sid;
+    uint32_t code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_LOOKUPDOMAIN, &ld,
+                             &ld.out.result);
+    if (code != 0) return code;
+    struct samr_OpenDomain od;
+    memset(&od, 0, sizeof od);
+    od.in.connect_handle = &s->connect;
+    od.in.access_mask = SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS |
+                        SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT;
+    od.in.sid = *sid;
+    od.out.domain_handle = domain;
+    return rpc_call(r, h, &ndr_table_samr, NDR_SAMR_OPENDOMAIN, &od,
+                    &od.out.result);
+}
+
+/* The RID and type of account `name` in an open domain; *found 0 if the
+** domain has no such name. */
+static uint32_t samr_lookup(rpc *r, struct dcerpc_binding_handle *h,
+                            struct policy_handle *domain, const char *name,
+                            uint32_t *rid, uint32_t *type, int *found) {
+    struct lsa_String aname = {0, 0, name};
+    struct samr_Ids rids = {0, NULL}, types = {0, NULL};
+    struct samr_LookupNames ln;
+    memset(&ln, 0, sizeof ln);
+    ln.in.domain_handle = domain;
+    ln.in.num_names = 1;
+    ln.in.names = &aname;
+    ln.out.rids = &rids;
+    ln.out.types = &types;
+    *found = 0;
+    NTSTATUS st = dcerpc_binding_handle_call(h, NULL, &ndr_table_samr,
+                                             NDR_SAMR_LOOKUPNAMES, r->mem, &ln);
+    if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_RPC_S_CALL_FAILED);
+    if (NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED)) return 0;
+    if (!NT_STATUS_IS_OK(ln.out.result))
+        return status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
+    if (rids.count != 1 || types.count != 1) return LM_RPC_S_CALL_FAILED;
+    *rid = rids.ids[0];
+    *type = types.ids[0];
+    *found = 1;
+    return 0;
+}
+
+/* Opens the alias called name in the Builtin or the account domain. */
+static uint32_t open_alias(rpc *r, struct dcerpc_binding_handle *h,
+                           const char *name, struct policy_handle *alias) {
+    samr_server s;
+    uint32_t code = samr_open(r, h, &s);
+    if (code != 0) return code;
+    const char *order[2] = {s.builtin, s.account};
     for (int k = 0; k < 2; k++) {
         if (order[k] == NULL) continue;
-        struct lsa_String dname = {0, 0, order[k]};
-        struct dom_sid2 *sid = NULL;
-        struct samr_LookupDomain ld;
-        memset(&ld, 0, sizeof ld);
-        ld.in.connect_handle = &connect_handle;
-        ld.in.domain_name = &dname;
-        ld.out.sid = &sid;
-        code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_LOOKUPDOMAIN, &ld,
-                        &ld.out.result);
-        if (code != 0) return code;
         struct policy_handle domain;
-        struct samr_OpenDomain od;
-        memset(&od, 0, sizeof od);
-        od.in.connect_handle = &connect_handle;
-        od.in.access_mask = SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS |
-                            SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT;
-        od.in.sid = sid;
-        od.out.domain_handle = &domain;
-        code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_OPENDOMAIN, &od,
-                        &od.out.result);
+        struct dom_sid2 *sid = NULL;
+        uint32_t rid = 0, type = 0;
+        int found;
+        code = samr_open_domain(r, h, &s, order[k], &domain, &sid);
+        if (code == 0) code = samr_lookup(r, h, &domain, name, &rid, &type,
+                                          &found);
         if (code != 0) return code;
-        struct lsa_String aname = {0, 0, name};
-        struct samr_Ids rids = {0, NULL}, types = {0, NULL};
-        struct samr_LookupNames ln;
-        memset(&ln, 0, sizeof ln);
-        ln.in.domain_handle = &domain;
-        ln.in.num_names = 1;
-        ln.in.names = &aname;
-        ln.out.rids = &rids;
-        ln.out.types = &types;
-        NTSTATUS st = dcerpc_binding_handle_call(h, NULL, &ndr_table_samr,
-                                                 NDR_SAMR_LOOKUPNAMES, r->mem,
-                                                 &ln);
-        if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_RPC_S_CALL_FAILED);
-        if (NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED)) continue;
-        if (!NT_STATUS_IS_OK(ln.out.result))
-            return status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
+        if (!found) continue;
         /* A user or a global group of that name is not a local group
         ** (netapi32 says NERR_GroupNotFound too). */
-        if (rids.count != 1 || types.count != 1 ||
-            types.ids[0] != SID_NAME_ALIAS)
-            return LM_NERR_GroupNotFound;
+        if (type != SID_NAME_ALIAS) return LM_NERR_GroupNotFound;
         struct samr_OpenAlias oa;
         memset(&oa, 0, sizeof oa);
         oa.in.domain_handle = &domain;
         oa.in.access_mask = SAMR_ALIAS_ACCESS_GET_MEMBERS;
-        oa.in.rid = rids.ids[0];
+        oa.in.rid = rid;
         oa.out.alias_handle = alias;
         return rpc_call(r, h, &ndr_table_samr, NDR_SAMR_OPENALIAS, &oa,
                         &oa.out.result);
     }
     return LM_NERR_GroupNotFound;
+}
+
+uint32_t lm_rpc_group_info(const lanman_creds *creds, const char *server,
+                           const char *name, lm_rpc_group *g) {
+    rpc r;
+    memset(g, 0, sizeof *g);
+    uint32_t code = rpc_begin(&r, creds, server);
+    if (code != 0) return code;
+    struct dcerpc_binding_handle *h = NULL;
+    samr_server s;
+    struct policy_handle domain, group;
+    struct dom_sid2 *sid = NULL;
+    uint32_t rid = 0, type = 0;
+    int found = 0;
+    union samr_GroupInfo *info = NULL;
+    code = rpc_connect(&r, &ndr_table_samr, &h);
+    if (code == 0) code = samr_open(&r, h, &s);
+    if (code == 0 && s.account == NULL) code = LM_NERR_GroupNotFound;
+    if (code == 0) code = samr_open_domain(&r, h, &s, s.account, &domain, &sid);
+    if (code == 0) code = samr_lookup(&r, h, &domain, name, &rid, &type, &found);
+    /* Only a global group is one (netapi32: NERR_GroupNotFound otherwise). */
+    if (code == 0 && (!found || type != SID_NAME_DOM_GRP))
+        code = LM_NERR_GroupNotFound;
+    if (code == 0) {
+        struct samr_OpenGroup og;
+        memset(&og, 0, sizeof og);
+        og.in.domain_handle = &domain;
+        og.in.access_mask = SAMR_GROUP_ACCESS_LOOKUP_INFO;
+        og.in.rid = rid;
+        og.out.group_handle = &group;
+        code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_OPENGROUP, &og,
+                        &og.out.result);
+    }
+    if (code == 0) {
+        struct samr_QueryGroupInfo q;
+        memset(&q, 0, sizeof q);
+        q.in.group_handle = &group;
+        q.in.level = GROUPINFOALL2;
+        q.out.info = &info;
+        code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_QUERYGROUPINFO, &q,
+                        &q.out.result);
+        if (code != 0 && NT_STATUS_EQUAL(q.out.result,
+                                          NT_STATUS_INVALID_INFO_CLASS)) {
+            q.in.level = GROUPINFOALL;   /* servers before Windows 2000 SP? */
+            code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_QUERYGROUPINFO,
+                            &q, &q.out.result);
+        }
+    }
+    if (code == 0 && (info == NULL || sid == NULL ||
+                      sid_copy(g->sid, sid) != 0 ||
+                      g->sid[1] >= LM_SID_MAX_SUBAUTHS))
+        code = LM_RPC_S_CALL_FAILED;
+    if (code == 0) {
+        memcpy(g->sid + 8 + 4 * (size_t)g->sid[1], &rid, 4);
+        g->sid[1]++;
+        g->rid = rid;
+        g->attributes = info->all.attributes;
+        g->name = dup_text(info->all.name.string);
+        g->comment = dup_text(info->all.description.string);
+        if ((g->name == NULL && info->all.name.string &&
+             *info->all.name.string) ||
+            (g->comment == NULL && info->all.description.string &&
+             *info->all.description.string)) {
+            lm_rpc_group_free(g);
+            code = LM_ERROR_NOT_ENOUGH_MEMORY;
+        }
+    }
+    rpc_end(&r);
+    return code;
+}
+
+void lm_rpc_group_free(lm_rpc_group *g) {
+    free(g->name);
+    free(g->comment);
+    g->name = g->comment = NULL;
 }
 
 /* Names, domains and types of sids[first, first + n) into m (LSA). */

@@ -4,6 +4,8 @@
 **
 ** Where libnetapi differs from netapi32 (measured against a Samba 4.17 AD
 ** DC), the thunks make it behave like netapi32:
+**   - NetGroupGetInfo hands out strings it has already freed: the record
+**     is read over SAMR instead (samr_group.c);
 **   - a missing group is ERROR_NONE_MAPPED (1332): NERR_GroupNotFound;
 **   - an existing group on add is ERROR_GROUP_EXISTS (1318):
 **     NERR_GroupExists; a member added twice ERROR_MEMBER_IN_GROUP (1320):
@@ -87,9 +89,71 @@ uint32_t lm_shim_NetGroupEnum(lm_call *c) {
     return lm_shim_page(c);
 }
 
+#define ALIGN8(n) (((n) + 7u) & ~(size_t)7u)
+
+/* Copies text into the heap of a block; returns where it went. */
+static const char *put_text(char **heap, const char *text) {
+    if (text == NULL) return NULL;
+    size_t n = strlen(text) + 1;
+    char *at = *heap;
+    memcpy(at, text, n);
+    *heap += ALIGN8(n);
+    return at;
+}
+
+/* libnetapi's NetGroupGetInfo returns the name and the comment in memory it
+** has already freed (valgrind: invalid reads; they come out as garbage when
+** the heap is reused), so the record is read over SAMR (samr_group.c) and
+** built here as GROUP_INFO_<level> in one NetApiBufferAllocate block. */
 uint32_t lm_shim_NetGroupGetInfo(lm_call *c) {
-    return group_not_found(NetGroupGetInfo(c->server, c->name, c->level,
-                                           (uint8_t **)&c->buffer));
+    lm_rpc_group g;
+    uint32_t code = lm_rpc_group_info(c->creds, c->server, c->name, &g);
+    if (code != 0) return code;
+    size_t size = ALIGN8(c->desc->struct_size) + ALIGN8(LM_SID_SIZE) +
+                  (g.name ? ALIGN8(strlen(g.name) + 1) : 0) +
+                  (g.comment ? ALIGN8(strlen(g.comment) + 1) : 0);
+    void *block = NULL;
+    code = NetApiBufferAllocate((uint32_t)size, &block);
+    if (code == 0 && block == NULL) code = 8;   /* ERROR_NOT_ENOUGH_MEMORY */
+    if (code == 0) {
+        memset(block, 0, size);
+        char *heap = (char *)block + ALIGN8(c->desc->struct_size);
+        struct domsid *sid = (struct domsid *)heap;
+        memcpy(sid, g.sid, LM_SID_SIZE);
+        heap += ALIGN8(LM_SID_SIZE);
+        const char *name = put_text(&heap, g.name);
+        const char *comment = put_text(&heap, g.comment);
+        switch (c->level) {
+        case 0:
+            ((struct GROUP_INFO_0 *)block)->grpi0_name = name;
+            break;
+        case 1: {
+            struct GROUP_INFO_1 *r = block;
+            r->grpi1_name = name;
+            r->grpi1_comment = comment;
+            break;
+        }
+        case 2: {
+            struct GROUP_INFO_2 *r = block;
+            r->grpi2_name = name;
+            r->grpi2_comment = comment;
+            r->grpi2_group_id = g.rid;
+            r->grpi2_attributes = g.attributes;
+            break;
+        }
+        default: {
+            struct GROUP_INFO_3 *r = block;
+            r->grpi3_name = name;
+            r->grpi3_comment = comment;
+            r->grpi3_group_sid = sid;
+            r->grpi3_attributes = g.attributes;
+            break;
+        }
+        }
+        c->buffer = block;
+    }
+    lm_rpc_group_free(&g);
+    return code;
 }
 
 uint32_t lm_shim_NetGroupAdd(lm_call *c) {
@@ -102,10 +166,12 @@ uint32_t lm_shim_NetGroupDel(lm_call *c) {
     return group_not_found(NetGroupDel(c->server, c->name));
 }
 
+/* A rename to a name in use fails with WERR_DS_OBJ_STRING_NAME_EXISTS
+** (8305) from the AD DC: netapi32 says NERR_GroupExists. */
 uint32_t lm_shim_NetGroupSetInfo(lm_call *c) {
     uint32_t code = NetGroupSetInfo(c->server, c->name, c->level,
                                     (uint8_t *)c->input, &c->parm_err);
-    return code == 1318u ? 2223u : group_not_found(code);
+    return code == 1318u || code == 8305u ? 2223u : group_not_found(code);
 }
 
 uint32_t lm_shim_NetGroupAddUser(lm_call *c) {

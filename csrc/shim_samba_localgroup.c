@@ -7,7 +7,7 @@
 ** AD DC), the thunks make up for it:
 **   - NetLocalGroupGetMembers is a stub that returns 50 without contacting
 **     the server: the members come over SAMR and their names over LSA
-**     (samr_localgroup.c), built here into one NetApiBufferAllocate block;
+**     (samr_group.c), built here into one NetApiBufferAllocate block;
 **   - NetLocalGroupAddMembers, DelMembers and SetMembers abort the whole
 **     process at level 3 (a use-after-free inside libnetapi): names are
 **     resolved to SIDs over LSA first and the call made at level 0; a name
@@ -17,6 +17,9 @@
 **     handle that goes round in circles, or ends early having returned 5
 **     of 25 groups.  It is asked for everything and the pages are cut here
 **     (lm_shim_page);
+**   - the member calls stop half-way on a failure, with the members before
+**     it added (removed); netapi32 changes nothing then, and neither does
+**     this shim (see "the member calls" below);
 **   - NetLocalGroupSetMembers with no members is ERROR_INVALID_PARAMETER
 **     (87); netapi32 empties the group, and so does this shim;
 **   - status codes: a missing group is ERROR_NONE_MAPPED (1332):
@@ -71,10 +74,12 @@ uint32_t lm_shim_NetLocalGroupDel(lm_call *c) {
     return netapi32_code(NetLocalGroupDel(c->server, c->name));
 }
 
+/* A rename to a name in use fails with WERR_DS_OBJ_STRING_NAME_EXISTS
+** (8305) from the AD DC: netapi32 says ERROR_ALIAS_EXISTS. */
 uint32_t lm_shim_NetLocalGroupSetInfo(lm_call *c) {
-    return netapi32_code(NetLocalGroupSetInfo(c->server, c->name, c->level,
-                                              (uint8_t *)c->input,
-                                              &c->parm_err));
+    uint32_t code = NetLocalGroupSetInfo(c->server, c->name, c->level,
+                                         (uint8_t *)c->input, &c->parm_err);
+    return code == 8305u ? 1379u : netapi32_code(code);
 }
 
 /* ---- NetLocalGroupGetMembers over SAMR ---- */
@@ -183,68 +188,137 @@ uint32_t lm_shim_NetLocalGroupGetMembers(lm_call *c) {
     return lm_shim_page(c);
 }
 
-/* ---- the member calls: always at level 0 ---- */
+/* ---- the member calls: always at level 0, all or nothing ----
+**
+** libnetapi adds (removes) the members of one call one after the other and
+** stops at the first failure, leaving those before it added (removed);
+** netapi32 changes nothing then ("no new members were added").  So each
+** member goes in its own level-0 call, and on a failure the ones done are
+** undone before the failure is returned.  NetLocalGroupSetMembers is made
+** of the same steps: what is to be added, then what is to be removed. */
 
 typedef NET_API_STATUS (*members_fn)(const char *server, const char *group,
                                      uint32_t level, uint8_t *buffer,
                                      uint32_t count);
 
-/* Calls fn at level 0 with c's members: as given (level 0), or resolved
-** from their names first (level 3). */
-static uint32_t by_sid(lm_call *c, members_fn fn) {
-    if (c->level == 0)
-        return netapi32_code(fn(c->server, c->name, 0, (uint8_t *)c->input,
-                                c->input_count));
-    uint32_t n = c->input_count, unresolved;
-    const struct LOCALGROUP_MEMBERS_INFO_3 *in = c->input;
-    const char **names = calloc(n, sizeof *names);
-    uint8_t (*sids)[LM_SID_SIZE] = calloc(n, sizeof *sids);
-    struct LOCALGROUP_MEMBERS_INFO_0 *out = calloc(n, sizeof *out);
-    uint32_t code = names && sids && out ? 0 : LM_ERROR_NOT_ENOUGH_MEMORY;
-    for (uint32_t i = 0; code == 0 && i < n; i++)
-        names[i] = in[i].lgrmi3_domainandname;
-    if (code == 0)
-        code = lm_rpc_lookup_names(c->creds, c->server, names, n, sids,
-                                   &unresolved);
-    for (uint32_t i = 0; code == 0 && i < n; i++)
-        out[i].lgrmi0_sid = (struct domsid *)sids[i];
-    if (code == 0)
-        code = netapi32_code(fn(c->server, c->name, 0, (uint8_t *)out, n));
-    free(names);
+static uint32_t one_member(lm_call *c, members_fn fn, const void *sid) {
+    struct LOCALGROUP_MEMBERS_INFO_0 m = {(struct domsid *)sid};
+    return netapi32_code(fn(c->server, c->name, 0, (uint8_t *)&m, 1));
+}
+
+/* fn for every SID, or, on a failure, undo for those done and the failure. */
+static uint32_t each_member(lm_call *c, members_fn fn, members_fn undo,
+                            const void *const *sids, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++) {
+        uint32_t code = one_member(c, fn, sids[i]);
+        if (code != 0) {
+            while (i-- > 0) one_member(c, undo, sids[i]);
+            return code;
+        }
+    }
+    return 0;
+}
+
+/* The SIDs of c's members (n of them, in a malloc'd *out that also holds
+** the resolved ones): as given (level 0), or looked up by name (level 3). */
+static uint32_t member_sids(lm_call *c, const void ***out, uint32_t *n) {
+    *n = c->input_count;
+    *out = NULL;
+    if (*n == 0) return 0;
+    /* one block: the pointers, then room for the SIDs level 3 resolves */
+    const void **sids = calloc(*n, sizeof *sids + LM_SID_SIZE);
+    if (sids == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
+    uint8_t (*resolved)[LM_SID_SIZE] = (void *)(sids + *n);
+    uint32_t code = 0;
+    if (c->level == 0) {
+        const struct LOCALGROUP_MEMBERS_INFO_0 *in = c->input;
+        for (uint32_t i = 0; i < *n; i++) sids[i] = in[i].lgrmi0_sid;
+    } else {
+        const struct LOCALGROUP_MEMBERS_INFO_3 *in = c->input;
+        const char **names = calloc(*n, sizeof *names);
+        uint32_t unresolved;
+        code = names ? 0 : LM_ERROR_NOT_ENOUGH_MEMORY;
+        for (uint32_t i = 0; code == 0 && i < *n; i++)
+            names[i] = in[i].lgrmi3_domainandname;
+        if (code == 0)
+            code = lm_rpc_lookup_names(c->creds, c->server, names, *n, resolved,
+                                       &unresolved);
+        for (uint32_t i = 0; code == 0 && i < *n; i++) sids[i] = resolved[i];
+        free(names);
+    }
+    if (code != 0) {
+        free(sids);
+        return code;
+    }
+    *out = sids;
+    return 0;
+}
+
+static uint32_t members_change(lm_call *c, members_fn fn, members_fn undo) {
+    const void **sids;
+    uint32_t n;
+    uint32_t code = member_sids(c, &sids, &n);
+    if (code == 0) code = each_member(c, fn, undo, sids, n);
     free(sids);
-    free(out);
     return code;
 }
 
 uint32_t lm_shim_NetLocalGroupAddMembers(lm_call *c) {
-    return by_sid(c, NetLocalGroupAddMembers);
+    return members_change(c, NetLocalGroupAddMembers, NetLocalGroupDelMembers);
 }
 
 uint32_t lm_shim_NetLocalGroupDelMembers(lm_call *c) {
-    return by_sid(c, NetLocalGroupDelMembers);
+    return members_change(c, NetLocalGroupDelMembers, NetLocalGroupAddMembers);
 }
 
-/* Empties the group: NetLocalGroupDelMembers with every member's SID. */
-static uint32_t remove_all_members(lm_call *c) {
-    lm_rpc_member *m = NULL;
-    uint32_t count = 0;
-    uint32_t code = lm_rpc_alias_members(c->creds, c->server, c->name, 0, &m,
-                                         &count);
-    struct LOCALGROUP_MEMBERS_INFO_0 *out =
-        code == 0 && count > 0 ? calloc(count, sizeof *out) : NULL;
-    if (code == 0 && count > 0 && out == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
-    for (uint32_t i = 0; out != NULL && i < count; i++)
-        out[i].lgrmi0_sid = (struct domsid *)m[i].sid;
-    if (out != NULL)
-        code = netapi32_code(NetLocalGroupDelMembers(c->server, c->name, 0,
-                                                     (uint8_t *)out, count));
-    free(out);
-    lm_rpc_members_free(m, count);
-    return code;
+static int same_sid(const void *a, const void *b) {
+    const uint8_t *x = a, *y = b;
+    return x[1] == y[1] && memcmp(x, y, 8 + 4 * (size_t)x[1]) == 0;
 }
 
+static int sid_in(const void *sid, const void *const *list, uint32_t n) {
+    for (uint32_t i = 0; i < n; i++)
+        if (same_sid(sid, list[i])) return 1;
+    return 0;
+}
+
+/* The current members (over SAMR), then: add the new ones, remove the
+** others; a failure in either step undoes what was done. */
 uint32_t lm_shim_NetLocalGroupSetMembers(lm_call *c) {
-    if (c->input_count == 0) return remove_all_members(c);
-    return by_sid(c, NetLocalGroupSetMembers);
+    const void **want = NULL, **have = NULL, **add = NULL, **del = NULL;
+    lm_rpc_member *m = NULL;
+    uint32_t nwant = 0, nhave = 0, nadd = 0, ndel = 0;
+    uint32_t code = member_sids(c, &want, &nwant);
+    if (code == 0)
+        code = lm_rpc_alias_members(c->creds, c->server, c->name, 0, &m, &nhave);
+    if (code == 0) {
+        have = calloc(nhave + 1, sizeof *have);
+        add = calloc(nwant + 1, sizeof *add);
+        del = calloc(nhave + 1, sizeof *del);
+        if (have == NULL || add == NULL || del == NULL)
+            code = LM_ERROR_NOT_ENOUGH_MEMORY;
+    }
+    for (uint32_t i = 0; code == 0 && i < nhave; i++) have[i] = m[i].sid;
+    for (uint32_t i = 0; code == 0 && i < nwant; i++)
+        if (!sid_in(want[i], have, nhave) && !sid_in(want[i], add, nadd))
+            add[nadd++] = want[i];
+    for (uint32_t i = 0; code == 0 && i < nhave; i++)
+        if (!sid_in(have[i], want, nwant)) del[ndel++] = have[i];
+    if (code == 0)
+        code = each_member(c, NetLocalGroupAddMembers, NetLocalGroupDelMembers,
+                           add, nadd);
+    if (code == 0) {
+        code = each_member(c, NetLocalGroupDelMembers, NetLocalGroupAddMembers,
+                           del, ndel);
+        if (code != 0)   /* take the added ones out again */
+            each_member(c, NetLocalGroupDelMembers, NetLocalGroupAddMembers,
+                        add, nadd);
+    }
+    free(want);
+    free(have);
+    free(add);
+    free(del);
+    lm_rpc_members_free(m, nhave);
+    return code;
 }
 #endif /* !_WIN32 */
