@@ -66,4 +66,5 @@ setup(
     # LANMAN_BUILD_DIR keeps parallel builds of one checkout apart.
     options={"build": {"build_base": os.environ.get("LANMAN_BUILD_DIR", "build")}},
     python_requires=">=3.9",
+    entry_points={"console_scripts": ["lanman = lanman.cli:main"]},
 )
