@@ -142,6 +142,23 @@ static void test_users(void) {
           "invalid UTF-8: %d %s", st, err.message);
 }
 
+/* The local machine's join state: a name and a NETSETUP_JOIN_STATUS
+** (Wine reports a workgroup). */
+static void test_join_information(void) {
+    lanman_buffer *b;
+    lanman_error err;
+    lanman_status st = lanman_NetGetJoinInformation(NULL, NULL, &b, &err);
+    CHECK(st == LANMAN_OK, "%s", err.message);
+    if (st != LANMAN_OK) return;
+    char name[128];
+    field_text(b, "name", name, sizeof name);
+    uint32_t status = field_u32(b, "status");
+    CHECK(name[0] != '\0', "empty join name");
+    CHECK(status >= 1 && status <= 3, "NETSETUP_JOIN_STATUS %u", status);
+    printf("test_windows: joined to '%s', status %u\n", name, status);
+    lanman_buffer_destroy(b);
+}
+
 /* A missing share, and a call Wine does not implement (NetShareEnum is a
 ** stub there, measured: 50), fail cleanly with code, name and function. */
 static void test_errors(void) {
@@ -166,6 +183,7 @@ int main(void) {
     test_wksta();
     test_server();
     test_users();
+    test_join_information();
     test_errors();
     CHECK(live_buffers() == base, "buffers leaked");
     printf("test_windows: %d checks, %d failed\n", checks, failures);
