@@ -375,6 +375,13 @@ static uint32_t uf_to_acb(uint32_t uf) {
 
 uint32_t lm_samr_uf_to_acb(uint32_t uf) { return uf_to_acb(uf); }
 
+uint32_t lm_samr_acb_to_uf(uint32_t acb) {
+    uint32_t uf = 0;
+    for (uint32_t bit = 1; bit != 0 && bit <= 0x08000000u; bit <<= 1)
+        if (uf_to_acb(bit) & acb) uf |= bit;
+    return uf;
+}
+
 /* Unix time (or TIMEQ_FOREVER) -> NTTIME; never is 0x7FFF... as NT
 ** writes it. */
 static NTTIME nt_time(uint32_t t) {

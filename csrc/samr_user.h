@@ -56,6 +56,8 @@ typedef struct lm_samr_user_fields {
 /* UF_* account flags -> the ACB_* bits SAMR (and libnetapi's NetUserAdd,
 ** which passes them through unconverted) stores. */
 uint32_t lm_samr_uf_to_acb(uint32_t uf);
+/* And back (what netapi32 reports for SAMR's ACB_* bits). */
+uint32_t lm_samr_acb_to_uf(uint32_t acb);
 
 /* Sets the fields present on user `username` (SamrSetInformationUser,
 ** UserAllInformation). */

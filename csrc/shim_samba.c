@@ -108,6 +108,10 @@ static const struct {
     {"NT_STATUS_ACCOUNT_LOCKED_OUT", 1909},   /* ERROR_ACCOUNT_LOCKED_OUT */
     {"NT_STATUS_PASSWORD_EXPIRED", 1330},     /* ERROR_PASSWORD_EXPIRED */
     {"NT_STATUS_ACCOUNT_EXPIRED", 1793},      /* ERROR_ACCOUNT_EXPIRED */
+    {"NT_STATUS_PASSWORD_MUST_CHANGE", 1907}, /* ERROR_PASSWORD_MUST_CHANGE */
+    {"NT_STATUS_INVALID_WORKSTATION", 1329},  /* ERROR_INVALID_WORKSTATION */
+    {"NT_STATUS_INVALID_LOGON_HOURS", 1328},  /* ERROR_INVALID_LOGON_HOURS */
+    {"NT_STATUS_ACCOUNT_RESTRICTION", 1327},  /* ERROR_ACCOUNT_RESTRICTION */
     {"NT_STATUS_CONNECTION_REFUSED", 1225},   /* ERROR_CONNECTION_REFUSED */
     {"NT_STATUS_HOST_UNREACHABLE", 1232},     /* ERROR_HOST_UNREACHABLE */
     {"NT_STATUS_NETWORK_UNREACHABLE", 1231},  /* ERROR_NETWORK_UNREACHABLE */
@@ -201,6 +205,12 @@ uint32_t lm_shim_adopt(lm_call *c) {
     uint32_t count = c->is_enum ? c->read : (src != NULL);
     c->read = count;
     if (src == NULL) return 0;
+    if (count == 0) {   /* an empty page (NetQueryDisplayInformation past
+                        ** the end): no block of 0 bytes, no records */
+        NetApiBufferFree(src);
+        c->buffer = NULL;
+        return 0;
+    }
 
     size_t size = ALIGN8((size_t)count * lvl->struct_size);
     for (uint32_t i = 0; i < count; i++)

@@ -24,8 +24,12 @@
 **   - NetUserGetLocalGroups fails with 1301 for every user in a domain-
 **     local group (it looks the account domain's aliases up in Builtin)
 **     and ignores LG_INCLUDE_INDIRECT: done over SAMR;
-**   - NetUserSetGroups reports a missing group as 1332 too: netapi32 says
-**     NERR_GroupNotFound (2220).
+**   - NetUserSetGroups reports a missing group as 1332 or 1301: netapi32 says
+**     NERR_GroupNotFound (2220);
+**   - an existing user is 1316 (netapi32: NERR_UserExists, 2224), a
+**     password the policy refuses 1325 (NERR_PasswordTooShort, 2245);
+**   - NetQueryDisplayInformation passes SAMR's ACB_* flags through where
+**     netapi32 has UF_* flags.
 */
 #ifndef _WIN32
 #include <stdio.h>
@@ -54,6 +58,14 @@ uint32_t lm_shim_NetUserEnum(lm_call *c) {
 ** scripts test for that. */
 static uint32_t user_not_found(uint32_t code) {
     return code == 1332 ? 2221 : code;
+}
+
+/* libnetapi passes SAMR's statuses through where netapi32 speaks NERR:
+** an existing name is ERROR_USER_EXISTS (1316), NERR_UserExists (2224) on
+** Windows; a password the policy refuses ERROR_PASSWORD_RESTRICTION
+** (1325), NERR_PasswordTooShort (2245) on Windows. */
+static uint32_t as_nerr(uint32_t code) {
+    return code == 1316 ? 2224 : code == 1325 ? 2245 : user_not_found(code);
 }
 
 uint32_t lm_shim_NetUserGetInfo(lm_call *c) {
@@ -179,7 +191,8 @@ uint32_t lm_shim_NetUserAdd(lm_call *c) {
     }
     /* libnetapi stores usri1_flags as ACB_* bits as they are. */
     u1.usri1_flags = lm_samr_uf_to_acb(u1.usri1_flags);
-    uint32_t code = NetUserAdd(c->server, 1, (uint8_t *)&u1, &c->parm_err);
+    uint32_t code = as_nerr(NetUserAdd(c->server, 1, (uint8_t *)&u1,
+                                       &c->parm_err));
     if (code != 0 || c->level == 1) return code;
     if (f.password_expired) f.present |= LM_SAMR_F_PASSWORD_EXPIRED;
     lm_samr_creds cr = samr_creds(c);
@@ -220,9 +233,9 @@ uint32_t lm_shim_NetUserSetInfo(lm_call *c) {
     switch (c->level) {
     case 0: case 1003: case 1006: case 1007: case 1009: case 1011: case 1012:
     case 1014: case 1051: case 1052: case 1053:
-        /* libnetapi does these right. */
-        return user_not_found(NetUserSetInfo(c->server, c->name, c->level,
-                                             (uint8_t *)in, &c->parm_err));
+        /* libnetapi does these right (but for its status codes). */
+        return as_nerr(NetUserSetInfo(c->server, c->name, c->level,
+                                      (uint8_t *)in, &c->parm_err));
     case 22:
         printf("NetUserSetInfo level 22 (a LAN Manager password hash) is not "
                "supported on Samba: set the password at level 1003\n");
@@ -309,8 +322,8 @@ uint32_t lm_shim_NetUserSetInfo(lm_call *c) {
     if (code != 0) return code;
     if (u1.usri1_password != NULL) {
         struct USER_INFO_1003 p = {u1.usri1_password};
-        code = user_not_found(NetUserSetInfo(c->server, c->name, 1003,
-                                             (uint8_t *)&p, &c->parm_err));
+        code = as_nerr(NetUserSetInfo(c->server, c->name, 1003,
+                                      (uint8_t *)&p, &c->parm_err));
         if (code != 0) return code;
     }
     if (f.present == 0) return 0;
@@ -336,7 +349,7 @@ uint32_t lm_shim_NetUserGetGroups(lm_call *c) {
 uint32_t lm_shim_NetUserSetGroups(lm_call *c) {
     uint32_t code = NetUserSetGroups(c->server, c->name, c->level,
                                      (uint8_t *)c->input, c->input_count);
-    if (code == 1332) {   /* the user, or one of the groups? */
+    if (code == 1332 || code == 1301) {   /* the user, or some group? */
         uint8_t *buf = NULL;
         code = NetUserGetInfo(c->server, c->name, 0, &buf) == 0 ? 2220 : 2221;
         if (buf != NULL) NetApiBufferFree(buf);
@@ -368,6 +381,17 @@ uint32_t lm_shim_NetQueryDisplayInformation(lm_call *c) {
     uint32_t code = NetQueryDisplayInformation(c->server, c->level, c->resume,
                                                c->number, c->prefmaxlen,
                                                &c->read, &c->buffer);
+    /* libnetapi hands the SAMR ACB_* bits out as they come; netapi32's
+    ** usri1_flags / usri2_flags are UF_* bits.  (Samba's DC itself
+    ** answers acct_flags 0 for every user here, ACB_NORMAL for machines.) */
+    if ((code == 0 || code == 234) && c->buffer != NULL && c->level != 3)
+        for (uint32_t i = 0; i < c->read; i++) {
+            uint32_t *flags =
+                c->level == 1
+                    ? &((struct NET_DISPLAY_USER *)c->buffer)[i].usri1_flags
+                    : &((struct NET_DISPLAY_MACHINE *)c->buffer)[i].usri2_flags;
+            *flags = lm_samr_acb_to_uf(*flags);
+        }
     if (code != 234) return code;
     if (c->read == 0) return 0;   /* nothing came: never page for ever */
     /* The index to go on from is the last record's next_index. */
