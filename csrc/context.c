@@ -13,6 +13,7 @@
 ** Buffers handed out are made independent of the context first
 ** (lm_shim_adopt), so dropping it never frees memory a script still holds.
 */
+#include <stdio.h>
 #include <string.h>
 
 #include "internal.h"
@@ -101,6 +102,7 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
 
     lm_lock_take(&owner.lock);
     const lanman_creds *want = creds ? creds : owner.defaults;
+    lm_watchdog_arm();             /* bounds waiting on a silent server */
     for (int attempt = 0;; attempt++) {
         detail[0] = '\0';
         code = ensure_context(want);
@@ -121,9 +123,20 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
             lm_shim_buffer_free(c->buffer);
             c->buffer = NULL;
         }
+        /* A timeout (the watchdog's or libnetapi's own) is not retried:
+        ** the script asked for an answer within that time. */
+        if (lm_watchdog_fired() || code == 121) break;
         if (attempt > 0 || !is_connection_failure(code)) break;
         drop_context();            /* then retry once on a fresh one */
     }
+    if (lm_watchdog_disarm() && code != 0 && code != 234) {
+        code = 121;                /* ERROR_SEM_TIMEOUT, as netapi32 says */
+        snprintf(detail, sizeof detail, "no answer from the server within "
+                 "%.3g s (lanman's call timeout)",
+                 lanman_context_timeout() / 1000.0);
+    }
+    /* A connection that timed out or failed is of no further use. */
+    if (code == 121 || is_connection_failure(code)) drop_context();
     if (owner.ctx != NULL &&
         lm_shim_context_memory(owner.ctx) > owner.memory_bound)
         drop_context();

@@ -187,6 +187,14 @@ void lm_context_count_alloc(void);
 /* Runs fn(arg) under the context lock (buffer size/realloc). */
 void lm_context_locked(void (*fn)(void *arg), void *arg);
 
+/* ---- the call timeout (watchdog.c) ---- */
+/* Arms the watchdog for the call about to run (lanman_context_timeout()
+** from now on); disarm returns whether it cut the call's connections,
+** fired says so while the call runs. */
+void lm_watchdog_arm(void);
+int lm_watchdog_fired(void);
+int lm_watchdog_disarm(void);
+
 /* ---- credentials (creds.c) ---- */
 const char *lm_creds_password(const lanman_creds *c);
 int lm_creds_equal(const lanman_creds *a, const lanman_creds *b);

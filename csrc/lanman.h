@@ -218,6 +218,7 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 #include "lanman_share.h"
 #include "lanman_group.h"
 #include "lanman_localgroup.h"
+#include "lanman_fastenum.h"
 
 /* Levels a call accepts, for façades and docs: writes up to max levels,
 ** returns how many there are (0 for an unknown function). */
@@ -235,6 +236,14 @@ uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
 /* Frees the context now (tests, shutdown); the next call makes a new one. */
 void lanman_context_shutdown(void);
+/* How long a call waits for a server that does not answer (connecting,
+** or a request sent and nothing received since) before it fails with
+** ERROR_SEM_TIMEOUT (121) and the context is dropped; milliseconds,
+** default 20000, 0 leaves only libnetapi's own (20 s to connect, 10 s
+** per RPC answer).  A server that keeps answering is never cut.  Process
+** wide; Linux (elsewhere the platform's own timeouts apply). */
+void lanman_context_set_timeout(uint32_t ms);
+uint32_t lanman_context_timeout(void);
 
 #ifdef __cplusplus
 }

@@ -22,6 +22,23 @@ lanman.level_fields = core.level_fields
 lanman.context_memory = core.context_memory
 lanman.context_reinits = core.context_reinits
 
+--- How long a call waits for a server that does not answer (connecting, or
+-- a request sent and nothing received since) before it fails with
+-- ERROR_SEM_TIMEOUT (121); a server that keeps answering is never cut.
+-- Seconds (default 20; 0: only libnetapi's own limits).  Process wide.
+function lanman.set_timeout(seconds)
+  if math.type(seconds) == nil then error("set_timeout: argument 'seconds' must be a number, not " .. type(seconds), 2) end
+  if not (seconds >= 0 and seconds <= 4294967) then
+    error(("set_timeout: argument 'seconds' must be 0..4294967, not %s"):format(tostring(seconds)), 2)
+  end
+  local ms = math.floor(seconds * 1000 + 0.5)
+  if seconds > 0 and ms == 0 then ms = 1 end
+  core.context_set_timeout(ms)
+end
+
+--- The call timeout in seconds (see set_timeout).
+function lanman.get_timeout() return core.context_timeout() / 1000 end
+
 local check = require "lanman.check"
 local u32, text, creds_of = check.u32, check.text, check.creds
 

@@ -79,6 +79,8 @@ uint64_t lanman_context_memory(void);
 uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
 void lanman_context_shutdown(void);
+void lanman_context_set_timeout(uint32_t ms);
+uint32_t lanman_context_timeout(void);
 
 /* ---- member lists (group, localgroup): NULL means none ----
 ** NetGroupSetUsers and NetLocalGroupSetMembers take None / nil for an

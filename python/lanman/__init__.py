@@ -38,6 +38,27 @@ def buffer_stats():
     return _core.buffer_stats()
 
 
+def set_timeout(seconds):
+    """How long a call waits for a server that does not answer (connecting,
+    or a request sent and nothing received since) before it raises
+    NetApiError ERROR_SEM_TIMEOUT (121); a server that keeps answering is
+    never cut.  Default 20 s; 0 leaves only libnetapi's own limits (20 s
+    to connect, 10 s per RPC answer).  Process wide; milliseconds count."""
+    if isinstance(seconds, bool) or not isinstance(seconds, (int, float)):
+        raise TypeError("set_timeout: argument 'seconds' must be a number, "
+                        f"not {type(seconds).__name__}")
+    if not 0 <= seconds <= 4294967:   # NaN fails this too
+        raise ValueError("set_timeout: argument 'seconds' must be 0..4294967, "
+                         f"not {seconds!r}")
+    ms = round(seconds * 1000)
+    _core.context_set_timeout(1 if seconds and not ms else ms)
+
+
+def get_timeout():
+    """The call timeout in seconds (see set_timeout)."""
+    return _core.context_timeout() / 1000
+
+
 def call_levels(function):
     """The info levels a call accepts, e.g. call_levels("NetUserEnum")."""
     return _core.call_levels(function)
@@ -55,7 +76,7 @@ def error_name(code):
 
 __all__ = [
     "Buffer", "Credentials", "NetApiError", "Session", "buffer_stats",
-    "call_family", "call_levels", "error_name", "set_default_credentials", "ERRORS", "LEVELS",
+    "call_family", "call_levels", "error_name", "get_timeout", "set_timeout", "set_default_credentials", "ERRORS", "LEVELS",
     "MAX_PREFERRED_LENGTH", "NetApiBufferAllocate", "NetApiBufferFree",
     "NetApiBufferReallocate", "NetApiBufferSize",
 ] + _calls_server.__all__ + _calls_share.__all__ + _calls_user.__all__
