@@ -47,8 +47,10 @@ describe("calls against the DC", function()
   end)
 
   describe("NetServerGetInfo", function()
-    it("accepts exactly levels 100, 101 and 102", function()
-      assert.are.same({ 100, 101, 102 }, lanman.call_levels("NetServerGetInfo"))
+    it("accepts levels 100, 101, 102 and the rest of netapi.h's", function()
+      -- 402-599 and 1005: see server_spec.lua (this Samba answers 124)
+      assert.are.same({ 100, 101, 102, 402, 403, 502, 503, 599, 1005 },
+                      lanman.call_levels("NetServerGetInfo"))
     end)
 
     for _, level in ipairs { 100, 101, 102 } do
@@ -345,14 +347,18 @@ describe("calls against the DC", function()
     end)
 
     -- Measured: libnetapi's NetShareEnum answers 501 with ERROR_INVALID_LEVEL
-    -- (NetShareGetInfo does serve 501) and 502 with a stub ERROR_NOT_SUPPORTED,
-    -- without asking the server.
-    it("level 501 gives nil, message, 124 (libnetapi does not enumerate at 501)", function()
-      local buf, msg, code = lanman.NetShareEnum(server, 501)
-      assert.is_nil(buf)
-      assert.are.equal(124, code)
-      assert.matches("ERROR_INVALID_LEVEL", msg)
-      assert.matches("NetShareEnum", msg)
+    -- (NetShareGetInfo does serve 501): lanman enumerates at level 1 and
+    -- reads each share at 501.  502 is a stub ERROR_NOT_SUPPORTED, without
+    -- asking the server.
+    it("level 501 lists every share with its flags, as GetInfo 501 reads them", function()
+      local buf <close>, total, resume = lanman.NetShareEnum(server, 501)
+      assert.is_not_nil(buf, total)
+      assert.are.equal(0, resume)
+      assert.are.equal(#buf, total)
+      local shares = helper.by(buf:records(), "netname")
+      local one <close> = assert(lanman.NetShareGetInfo(server, helper.share, 501))
+      assert.are.same(one[1], shares[helper.share])
+      assert.are.equal("integer", math.type(shares["IPC$"].flags))
     end)
 
     it("level 502 gives nil, message, 50", function()
