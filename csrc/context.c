@@ -52,9 +52,11 @@ static struct {
     lanman_creds *defaults;   /* owned; NULL means anonymous */
     uint64_t memory_bound;
     lm_counter reinits;
+    uint64_t epoch;           /* contexts made so far (a server-side
+                              ** enumeration lives as long as its context) */
     lm_counter allocated;     /* NetApi buffers handed out */
     lm_counter freed;         /* NetApi buffers freed */
-} owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND, 0, 0, 0};
+} owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND, 0, 0, 0, 0};
 
 /* Status codes after which libnetapi's cached connection is dead:
 ** ERROR_UNEXP_NET_ERR, ERROR_NETNAME_DELETED, NERR_InternalError (2152,
@@ -85,6 +87,7 @@ static uint32_t ensure_context(const lanman_creds *want) {
         owner.ctx = NULL;
         return code;
     }
+    owner.epoch++;
     code = lm_shim_context_creds(owner.ctx, want);
     if (code == 0 && want != NULL) {
         owner.applied = lm_creds_copy(want);
@@ -94,10 +97,62 @@ static uint32_t ensure_context(const lanman_creds *want) {
     return code;
 }
 
+/* ---- resume handles that die with the context ----
+** Samba's SAMR server keeps NetUserEnum's enumeration on the domain handle
+** of the connection: its resume handle is the index of the next record,
+** valid only on the context that handed it out.  A context made anew
+** between two pages (new credentials, recovery, memory bound) would answer
+** the next page with nothing and resume 0 -- a silently short list.  So
+** the core remembers which context handed out each such resume handle; a
+** page asked of another context is cut from the whole list fetched afresh
+** (lm_shim_page), which gives what the old context would have given as
+** long as the accounts did not change in between. */
+#ifndef _WIN32
+static int resume_is_index(lm_shim_fn fn) { return fn == lm_shim_NetUserEnum; }
+#else
+static int resume_is_index(lm_shim_fn fn) { (void)fn; return 0; }
+#endif
+
+#define LM_RESUMES 64
+static struct {
+    lm_shim_fn fn;
+    uint64_t server;          /* FNV-1a of the server name */
+    uint32_t resume;
+    uint64_t epoch;
+} resumes[LM_RESUMES];        /* guarded by owner.lock */
+static size_t resumes_next;
+
+static uint64_t server_hash(const char *s) {
+    uint64_t h = 1469598103934665603u;
+    for (; s && *s; s++) h = (h ^ (unsigned char)*s) * 1099511628211u;
+    return h;
+}
+
+/* Lock held.  The epoch of the context that handed out this resume
+** handle, or the current one if it is not known. */
+static uint64_t resume_epoch(lm_shim_fn fn, const char *server, uint32_t r) {
+    uint64_t h = server_hash(server);
+    for (size_t k = 1; k <= LM_RESUMES; k++) {
+        size_t i = (resumes_next + LM_RESUMES - k) % LM_RESUMES;
+        if (resumes[i].fn == fn && resumes[i].server == h &&
+            resumes[i].resume == r)
+            return resumes[i].epoch;
+    }
+    return owner.epoch;
+}
+
+static void remember_resume(lm_shim_fn fn, const char *server, uint32_t r) {
+    resumes[resumes_next].fn = fn;
+    resumes[resumes_next].server = server_hash(server);
+    resumes[resumes_next].resume = r;
+    resumes[resumes_next].epoch = owner.epoch;
+    resumes_next = (resumes_next + 1) % LM_RESUMES;
+}
+
 lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
                               lm_call *c, lanman_error *err) {
     char detail[256];
-    uint32_t resume_in = c->resume;
+    uint32_t resume_in = c->resume, prefmax_in = c->prefmaxlen;
     uint32_t code;
 
     lm_lock_take(&owner.lock);
@@ -108,13 +163,31 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
         code = ensure_context(want);
         if (code != 0) break;
         c->buffer = NULL;          /* a stale *buffer aborts libnetapi */
-        c->resume = resume_in;
+        int refetch = resume_in != 0 && resume_is_index(fn) &&
+                      (attempt > 0 ||
+                       resume_epoch(fn, c->server, resume_in) != owner.epoch);
+        c->resume = refetch ? 0 : resume_in;
+        c->prefmaxlen = refetch ? 0xFFFFFFFFu : prefmax_in;
         c->read = c->total = 0;
         c->more = 0;
         c->creds = want;           /* for thunks with connections of their own */
         code = lm_shim_invoke(owner.ctx, fn, c, detail, sizeof detail);
+        c->prefmaxlen = prefmax_in;
+#ifndef _WIN32
+        if (refetch && code == 0) {            /* the page the old context
+                                               ** would have given */
+            c->resume = resume_in;
+            code = lm_shim_page(c);
+        } else if (refetch && code == 234) {   /* no whole list: say so */
+            code = 2152;                       /* NERR_InternalError */
+            snprintf(detail, sizeof detail, "the enumeration was lost "
+                     "with the connection; start it again with resume 0");
+        }
+#endif
         if (code == 0 || code == 234) {        /* 234: ERROR_MORE_DATA */
             c->more = code == 234;
+            if (c->more && resume_is_index(fn))
+                remember_resume(fn, c->server, c->resume);
             uint32_t adopted = lm_shim_adopt(c);
             if (adopted != 0) code = adopted;
             break;
