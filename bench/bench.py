@@ -92,6 +92,25 @@ def run_json(argv, timeout=1800):
         return {"error": "no JSON: " + (p.stdout + p.stderr)[-400:]}
 
 
+def server_cpu():
+    """CPU seconds (user + system) the DC's processes used so far: every
+    process in its network namespace."""
+    ns = os.environ.get("LANMAN_TEST_NETNS")
+    if not ns:
+        return 0.0
+    pids = subprocess.run(["ip", "netns", "pids", ns], capture_output=True,
+                          text=True).stdout.split()
+    ticks = 0
+    for pid in pids:
+        try:
+            with open(f"/proc/{pid}/stat") as f:
+                fields = f.read().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])
+        except (OSError, IndexError, ValueError):
+            pass
+    return ticks / os.sysconf("SC_CLK_TCK")
+
+
 def loadavg():
     with open("/proc/loadavg") as f:
         return " ".join(f.read().split()[:3])
@@ -124,7 +143,9 @@ def measure(n, outdir):
         for key, label, argv in INPROC:
             if ONLY and key not in ONLY:
                 continue
+            before = server_cpu()
             r = run_json(argv + [level, RUNS])
+            r["server_cpu_s"] = server_cpu() - before   # warm-up and every run
             r["label"] = label
             res["inproc"][str(level)][key] = r
             if "error" in r:
@@ -217,8 +238,9 @@ def report(outdir):
     for level in LEVELS:
         title = {0: "level 0 (names)", 3: "level 3 (USER_INFO_3, the detailed record)"}[level]
         w(f"## Enumeration, {title}, in process\n")
-        w("| contender | " + " | ".join(f"N={r['N']}" for r in results) + " | peak RSS (largest N) |")
-        w("|---|" + "---|" * (len(results) + 1))
+        w("| contender | " + " | ".join(f"N={r['N']}" for r in results) +
+          " | peak RSS (largest N) | DC CPU per enumeration (largest N) |")
+        w("|---|" + "---|" * (len(results) + 2))
         keys = [k for k, _, _ in INPROC]
         for key in keys:
             row = [LABELS[key]]
@@ -233,7 +255,12 @@ def report(outdir):
                 row.append(cell(d.get("times"), floor))
                 if d.get("maxrss_kb"):
                     rss = f"{d['maxrss_kb'] / 1024:.0f} MiB"
+                cpu = "—"
+                if d.get("times") and "server_cpu_s" in d:
+                    # the warm-up is one short call; spread over the runs
+                    cpu = f"{d['server_cpu_s'] / len(d['times']):.2f} s"
             row.append(rss)
+            row.append(cpu)
             w("| " + " | ".join(row) + " |")
         w("")
         w(f"## Enumeration, {title}, whole process (start, connect, enumerate, exit)\n")

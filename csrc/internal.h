@@ -359,6 +359,9 @@ typedef struct lm_domain_args {
     int force_apps, do_reboot;  /* NetShutdownInit */
 } lm_domain_args;
 
+/* fast detailed user enumeration (fastenum_samba.c) */
+uint32_t lm_shim_UserEnumFast(lm_call *c);
+
 /* network */
 uint32_t lm_shim_NetSessionEnum(lm_call *c);
 uint32_t lm_shim_NetSessionDel(lm_call *c);

@@ -219,6 +219,7 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 #include "lanman_group.h"
 #include "lanman_localgroup.h"
 #include "lanman_fastenum.h"
+#include "lanman_fastenum.h"
 
 /* Levels a call accepts, for façades and docs: writes up to max levels,
 ** returns how many there are (0 for an unknown function). */

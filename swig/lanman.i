@@ -119,6 +119,7 @@ LANMAN_WIRE_CALLS_BEGIN
 %include "lanman_share.h"
 %include "lanman_group.h"
 %include "lanman_localgroup.h"
+%include "lanman_fastenum.h"
 LANMAN_WIRE_CALLS_END
 
 #if defined(SWIGPYTHON)
