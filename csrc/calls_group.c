@@ -2,6 +2,8 @@
 ** calls_group.c -- the global group calls: the levels each accepts and its
 ** argument checks; the shim (shim_samba_group.c) performs them.
 */
+#include <string.h>
+
 #include "internal.h"
 
 const lm_call_spec lm_calls_group[] = {
@@ -17,6 +19,27 @@ const lm_call_spec lm_calls_group[] = {
 };
 const size_t lm_calls_group_count =
     sizeof lm_calls_group / sizeof lm_calls_group[0];
+
+lanman_status lm_check_required_text(const lm_call *c, const lanman_level *lvl,
+                                    lanman_error *err) {
+    const char *records = c->input;
+    for (uint32_t r = 0; records != NULL && r < c->input_count; r++) {
+        for (size_t f = 0; f < lvl->nfields; f++) {
+            const lanman_field *fd = &lvl->fields[f];
+            const void *p;
+            if (!(fd->flags & LANMAN_F_REQUIRED) ||
+                (fd->type != LANMAN_T_STR && fd->type != LANMAN_T_SID))
+                continue;
+            memcpy(&p, records + (size_t)r * lvl->struct_size + fd->offset,
+                   sizeof p);
+            if (p == NULL)
+                return lm_err_field(err, LANMAN_E_ARG, lvl->struct_name,
+                                    fd->name, "is required: None / nil is no "
+                                    "value for it");
+        }
+    }
+    return LANMAN_OK;
+}
 
 lanman_status lanman_NetGroupEnum(const lanman_creds *creds,
                                   const char *server, uint32_t level,
@@ -60,6 +83,7 @@ lanman_status lanman_NetGroupAdd(const lanman_creds *creds,
                                      NULL, err);
     if (st == LANMAN_OK)
         st = lm_call_input(&c, "data", data, "GROUP_INFO", err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     if (c.input_count != 1)
         return lm_err_arg(err, c.function, "data", "holds %lu records, give one",
@@ -94,6 +118,7 @@ lanman_status lanman_NetGroupSetInfo(const lanman_creds *creds,
         st = lm_check_name(c.function, "groupname", groupname, LM_GNLEN, err);
     if (st == LANMAN_OK)
         st = lm_call_input(&c, "data", data, "GROUP_INFO", err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     if (c.input_count != 1)
         return lm_err_arg(err, c.function, "data", "holds %lu records, give one",
@@ -170,6 +195,7 @@ lanman_status lanman_NetGroupSetUsers(const lanman_creds *creds,
     /* No members (NULL) empties the group. */
     if (st == LANMAN_OK && members != NULL)
         st = lm_call_input(&c, "members", members, "GROUP_USERS_INFO", err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     c.name = groupname;
     return lm_call_run(creds, lm_shim_NetGroupSetUsers, &c, lvl, 0, NULL, err);

@@ -64,6 +64,7 @@ lanman_status lanman_NetLocalGroupAdd(const lanman_creds *creds,
                                      &lvl, NULL, err);
     if (st == LANMAN_OK)
         st = lm_call_input(&c, "data", data, "LOCALGROUP_INFO", err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     if (c.input_count != 1)
         return lm_err_arg(err, c.function, "data", "holds %lu records, give one",
@@ -100,6 +101,7 @@ lanman_status lanman_NetLocalGroupSetInfo(const lanman_creds *creds,
         st = lm_check_name(c.function, "groupname", groupname, LM_GNLEN, err);
     if (st == LANMAN_OK)
         st = lm_call_input(&c, "data", data, "LOCALGROUP_INFO", err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     if (c.input_count != 1)
         return lm_err_arg(err, c.function, "data", "holds %lu records, give one",
@@ -150,6 +152,7 @@ static lanman_status members_call(const char *function, lm_shim_fn fn,
     if (st == LANMAN_OK && (members != NULL || !empty_ok))
         st = lm_call_input(&c, "members", members, "LOCALGROUP_MEMBERS_INFO",
                            err);
+    if (st == LANMAN_OK) st = lm_check_required_text(&c, lvl, err);
     if (st != LANMAN_OK) return st;
     c.name = groupname;
     return lm_call_run(creds, fn, &c, lvl, 0, NULL, err);

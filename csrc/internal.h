@@ -268,6 +268,11 @@ uint32_t lm_shim_NetFileGetInfo(lm_call *c);
 uint32_t lm_shim_NetFileClose(lm_call *c);
 
 /* group */
+/* Every required text or SID field of c's input records holds one (a
+** record may set it to None / nil, which the input accepts as NULL).
+** (calls_group.c; the localgroup family uses it too.) */
+lanman_status lm_check_required_text(const lm_call *c, const lanman_level *lvl,
+                                    lanman_error *err);
 uint32_t lm_shim_NetGroupEnum(lm_call *c);
 uint32_t lm_shim_NetGroupGetInfo(lm_call *c);
 uint32_t lm_shim_NetGroupAdd(lm_call *c);

@@ -168,6 +168,10 @@ static uint32_t rpc_connect(rpc *r, const struct ndr_interface_table *table,
     struct dcerpc_pipe *p = NULL;
     NTSTATUS st = dcerpc_pipe_connect(r->mem, &p, r->binding, table, r->cred,
                                       r->ev, r->lp);
+    /* Samba's client says NT_STATUS_NO_MEMORY when no host answers (after
+    ** about 3 s) and NT_STATUS_OBJECT_NAME_NOT_FOUND for a name that does
+    ** not resolve: netapi32 says ERROR_BAD_NETPATH for both. */
+    if (NT_STATUS_EQUAL(st, NT_STATUS_NO_MEMORY)) return LM_ERROR_BAD_NETPATH;
     if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_ERROR_BAD_NETPATH);
     *h = p->binding_handle;
     return 0;

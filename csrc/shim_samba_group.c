@@ -6,7 +6,9 @@
 ** DC), the thunks make it behave like netapi32:
 **   - NetGroupGetInfo hands out strings it has already freed: the record
 **     is read over SAMR instead (samr_group.c);
-**   - a missing group is ERROR_NONE_MAPPED (1332): NERR_GroupNotFound;
+**   - a missing group is ERROR_NONE_MAPPED (1332), the name of a local
+**     group or a user ERROR_INVALID_DATATYPE (1804) or ERROR_NO_SUCH_GROUP
+**     (1319): NERR_GroupNotFound;
 **   - an existing group on add is ERROR_GROUP_EXISTS (1318):
 **     NERR_GroupExists; a member added twice ERROR_MEMBER_IN_GROUP (1320):
 **     NERR_UserInGroup; a non-member removed ERROR_MEMBER_NOT_IN_GROUP
@@ -75,8 +77,12 @@ uint32_t lm_shim_page(lm_call *c) {
 
 /* ---- status codes as netapi32 gives them ---- */
 
+/* No such name: ERROR_NONE_MAPPED (1332); a name of something else (a
+** local group, a user): ERROR_INVALID_DATATYPE (1804) or, from the member
+** calls, ERROR_NO_SUCH_GROUP (1319).  netapi32: NERR_GroupNotFound. */
 static uint32_t group_not_found(uint32_t code) {
-    return code == LM_ERROR_NONE_MAPPED ? 2220u : code;   /* NERR_GroupNotFound */
+    return code == LM_ERROR_NONE_MAPPED || code == 1804u || code == 1319u
+               ? 2220u : code;
 }
 
 uint32_t lm_shim_NetGroupEnum(lm_call *c) {
@@ -217,7 +223,7 @@ uint32_t lm_shim_NetGroupSetUsers(lm_call *c) {
     if (c->input_count == 0) return remove_all_users(c);
     uint32_t code = NetGroupSetUsers(c->server, c->name, c->level,
                                      (uint8_t *)c->input, c->input_count);
-    if (code != LM_ERROR_NONE_MAPPED) return code;
+    if (code != LM_ERROR_NONE_MAPPED) return group_not_found(code);
     /* 1332 stands for a missing group and for a missing user alike. */
     uint8_t *buf = NULL;
     uint32_t exists = NetGroupGetInfo(c->server, c->name, 0, &buf);

@@ -22,7 +22,8 @@
 **     this shim (see "the member calls" below);
 **   - NetLocalGroupSetMembers with no members is ERROR_INVALID_PARAMETER
 **     (87); netapi32 empties the group, and so does this shim;
-**   - status codes: a missing group is ERROR_NONE_MAPPED (1332):
+**   - status codes: a missing group is ERROR_NONE_MAPPED (1332), the name
+**     of a global group or a user ERROR_INVALID_SID (1337):
 **     NERR_GroupNotFound; a member added twice ERROR_MEMBER_IN_GROUP
 **     (1320): ERROR_MEMBER_IN_ALIAS; a non-member removed
 **     ERROR_MEMBER_NOT_IN_GROUP (1321): ERROR_MEMBER_NOT_IN_ALIAS; a SID
@@ -42,6 +43,8 @@
 static uint32_t netapi32_code(uint32_t code) {
     switch (code) {
     case 1332u: return 2220u;   /* NONE_MAPPED: NERR_GroupNotFound */
+    case 1337u: return 2220u;   /* INVALID_SID (a global group's or a
+                                ** user's name): NERR_GroupNotFound */
     case 1320u: return 1378u;   /* MEMBER_IN_GROUP: MEMBER_IN_ALIAS */
     case 1321u: return 1377u;   /* MEMBER_NOT_IN_GROUP: MEMBER_NOT_IN_ALIAS */
     case 1358u: return 1387u;   /* INTERNAL_DB_CORRUPTION: NO_SUCH_MEMBER */
