@@ -208,8 +208,10 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
                  "%.3g s (lanman's call timeout)",
                  lanman_context_timeout() / 1000.0);
     }
-    /* A connection that timed out or failed is of no further use. */
-    if (code == 121 || is_connection_failure(code)) drop_context();
+    /* A connection that timed out or failed is of no further use (1003:
+    ** libnetapi could not connect, and keeps the first error text). */
+    if (code == 121 || code == 1003 || is_connection_failure(code))
+        drop_context();
     if (owner.ctx != NULL &&
         lm_shim_context_memory(owner.ctx) > owner.memory_bound)
         drop_context();

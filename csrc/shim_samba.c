@@ -128,11 +128,21 @@ static void keep_first_line(const char *text, char *detail, size_t size) {
 
 uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
                         size_t detail_size) {
-    (void)ctx;   /* libnetapi finds its process-wide context itself */
+    /* libnetapi finds its process-wide context itself */
     FILE *saved = capture_begin();
     uint32_t code = fn(c);
     const char *text = capture_end(saved);
     keep_first_line(text, detail, detail_size);
+    /* A connection that failed without a word on stdout (refused,
+    ** unreachable) is 1003 ERROR_CAN_NOT_COMPLETE; libnetapi's error
+    ** string says what it was doing ("Failed to connect to IPC$ share on
+    ** ...").  It keeps the first such text, but the core drops the
+    ** context after a 1003, so it is this call's. */
+    if (code == 1003 && detail[0] == '\0') {
+        const char *why = libnetapi_get_error_string(ctx, code);
+        if (why != NULL && strstr(why, "onnect") != NULL)
+            keep_first_line(why, detail, detail_size);
+    }
     if (code != 0 && code != 234) {
         for (size_t i = 0;
              i < sizeof session_failures / sizeof session_failures[0]; i++)
