@@ -54,10 +54,12 @@ def test_any_window_gives_the_same_records(server, admin_creds, window):
 
 
 def test_filter_is_mapped_as_libnetapi_maps_it(server, admin_creds):
-    for flt in (lanman.FILTER_NORMAL_ACCOUNT, lanman.FILTER_WORKSTATION_TRUST_ACCOUNT,
-                lanman.FILTER_SERVER_TRUST_ACCOUNT):
+    for flt in (lanman.FILTER_NORMAL_ACCOUNT, lanman.FILTER_SERVER_TRUST_ACCOUNT):
         assert_same(fast_records(admin_creds, server, filter=flt),
                     netapi_records(server, filter=flt))
+    # no workstation accounts on the test DC: libnetapi's NetUserEnum crashes
+    # the process on an empty result (a NULL SamArray), so no comparison here
+    assert fast_records(admin_creds, server, filter=lanman.FILTER_WORKSTATION_TRUST_ACCOUNT) == []
 
 
 def test_auth_flags_from_the_operator_aliases(server, admin_creds):
