@@ -8,9 +8,9 @@
 **     comment, which then read as garbage); SamrLookupNames, OpenGroup,
 **     QueryGroupInfo here;
 **   - the members of a local group (libnetapi's NetLocalGroupGetMembers is
-**     a stub that returns 50 without contacting the server): SamrConnect2,
-**     the Builtin and account domains, LookupNames of the alias,
-**     OpenAlias, GetMembersInAlias, then LsarLookupSids for names;
+**     a stub that returns 50 without contacting the server): LookupNames
+**     of the alias in the Builtin and the account domain, OpenAlias,
+**     GetMembersInAlias, then LsarLookupSids for the names;
 **   - "DOMAIN\name" to SID (LsarLookupNames), so that the level 3 member
 **     calls, which abort the process inside libnetapi, can go through
 **     level 0 instead.
@@ -18,9 +18,8 @@
 ** Platform neutral on its interface (internal.h, "group" and "localgroup"):
 ** results are lm_rpc_group / lm_rpc_member records with SIDs in the shared
 ** binary layout; the shims turn them into GROUP_INFO and
-** LOCALGROUP_MEMBERS_INFO records.  Only this file
-** includes Samba's RPC headers (which must not meet netapi.h: both declare
-** SID types).
+** LOCALGROUP_MEMBERS_INFO records.  Only this file includes Samba's RPC
+** headers (which must not meet netapi.h: both declare SID types).
 **
 ** Debian 12's libdcerpc-samr.so (pkg-config dcerpc_samr) exports no symbol
 ** at all: the generated dcerpc_samr_* client stubs live in a private
@@ -30,10 +29,14 @@
 ** no ndr_lsa.h, so the LSA table and opnums are declared here (MS-LSAT
 ** 3.1.4: Close 0, LookupNames 14, LookupSids 15, OpenPolicy2 44).
 **
-** Each call opens its own connection(s) with the call's credentials and
-** drops them at the end (dropping a connection releases its handles on the
-** server, so no Close calls are made).  Called from the shim's thunks,
-** under the context lock like every libnetapi call.
+** The connection: setting one up (SMB, NTLM, bind) costs 0.1-0.2 s, so,
+** like libnetapi, the last one is kept -- one server, one set of
+** credentials -- with its SAMR connect and domain handles and its LSA
+** policy handle; per-call handles (an alias, a group) are closed after use.
+** Other credentials or another server replace it; a call that fails on the
+** transport (the server restarted, the connection dropped) drops it and is
+** made once more on a new one.  Everything here runs from the shim's
+** thunks, under the context lock like every libnetapi call.
 */
 #ifndef _WIN32
 #ifndef _GNU_SOURCE
@@ -64,6 +67,7 @@
 #include "internal.h"
 
 extern const struct ndr_interface_table ndr_table_lsarpc;   /* ndr_standard */
+#define LM_LSA_CLOSE 0
 #define LM_LSA_LOOKUPNAMES 14
 #define LM_LSA_LOOKUPSIDS 15
 #define LM_LSA_OPENPOLICY2 44
@@ -105,69 +109,120 @@ static uint32_t status_code(NTSTATUS st, uint32_t otherwise) {
     }
 }
 
-/* One call's RPC state; everything hangs off mem. */
-typedef struct rpc {
-    TALLOC_CTX *mem;
+/* ---- the kept connection ---- */
+
+typedef struct rpc_domain {
+    const char *name;            /* NULL if the server has none such */
+    struct dom_sid2 *sid;
+    struct policy_handle handle;
+} rpc_domain;
+
+typedef struct rpc_conn {
+    TALLOC_CTX *mem;             /* owns all below but creds */
+    char *server;                /* "localhost" for this machine */
+    lanman_creds *creds;         /* owned copy; NULL: anonymous */
     struct tevent_context *ev;
     struct loadparm_context *lp;
     struct cli_credentials *cred;
     const char *binding;
-    const char *server;   /* as the server-name argument of the RPCs */
-} rpc;
+    struct dcerpc_binding_handle *samr, *lsa;   /* NULL until needed */
+    int samr_ready, lsa_ready;   /* the handles below are open */
+    struct policy_handle connect, policy;
+    rpc_domain builtin, account;
+} rpc_conn;
 
-static void rpc_end(rpc *r) {
-    talloc_free(r->mem);   /* also closes the connections */
-    r->mem = NULL;
+static rpc_conn *kept;
+
+static void conn_free(rpc_conn *c) {
+    if (c == NULL) return;
+    talloc_free(c->mem);   /* closes the connections */
+    lanman_creds_free(c->creds);
+    free(c);
 }
 
-/* Sets up credentials for the server (NULL: this machine). */
+static rpc_conn *conn_new(const lanman_creds *creds, const char *server) {
+    rpc_conn *c = calloc(1, sizeof *c);
+    if (c == NULL) return NULL;
+    c->mem = talloc_new(NULL);
+    if (c->mem == NULL || (creds != NULL && (c->creds = lm_creds_copy(creds)) == NULL)) {
+        conn_free(c);
+        return NULL;
+    }
+    c->server = talloc_strdup(c->mem, server);
+    c->ev = tevent_context_init(c->mem);
+    /* A fresh parameter context with Samba's defaults: nothing is read
+    ** from, or changed in, what libnetapi loaded. */
+    c->lp = loadparm_init(c->mem);
+    c->cred = cli_credentials_init(c->mem);
+    c->binding = talloc_asprintf(c->mem, "ncacn_np:%s", server);
+    if (c->server == NULL || c->ev == NULL || c->lp == NULL ||
+        c->cred == NULL || c->binding == NULL) {
+        conn_free(c);
+        return NULL;
+    }
+    cli_credentials_set_conf(c->cred, c->lp);
+    const char *user = creds ? lanman_creds_user(creds) : "";
+    if (*user == '\0') {
+        cli_credentials_set_anonymous(c->cred);
+    } else {
+        cli_credentials_set_username(c->cred, user, CRED_SPECIFIED);
+        cli_credentials_set_password(c->cred, lm_creds_password(creds),
+                                     CRED_SPECIFIED);
+        if (*lanman_creds_domain(creds))
+            cli_credentials_set_domain(c->cred, lanman_creds_domain(creds),
+                                       CRED_SPECIFIED);
+    }
+    cli_credentials_set_kerberos_state(
+        c->cred,
+        creds && lanman_creds_kerberos(creds) ? CRED_USE_KERBEROS_REQUIRED
+                                              : CRED_USE_KERBEROS_DISABLED,
+        CRED_SPECIFIED);
+    return c;
+}
+
+/* One call's state: the kept connection and a pool for this call's data. */
+typedef struct rpc {
+    rpc_conn *c;
+    TALLOC_CTX *tmp;
+    int broken;     /* the transport failed: drop the connection */
+} rpc;
+
+/* Starts a call on the kept connection if it is for this server and these
+** credentials, on a new one otherwise. */
 static uint32_t rpc_begin(rpc *r, const lanman_creds *creds,
                           const char *server) {
     static int initialised;
     memset(r, 0, sizeof *r);
     if (!initialised) {
         if (!NT_STATUS_IS_OK(dcerpc_init())) return LM_RPC_S_CALL_FAILED;
-        initialised = 1;   /* under the context lock */
+        initialised = 1;
     }
-    r->mem = talloc_new(NULL);
-    if (r->mem == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
-    r->server = server ? server : "localhost";
-    r->ev = tevent_context_init(r->mem);
-    /* A fresh parameter context with Samba's defaults: nothing is read
-    ** from, or changed in, what libnetapi loaded. */
-    r->lp = loadparm_init(r->mem);
-    r->cred = cli_credentials_init(r->mem);
-    r->binding = talloc_asprintf(r->mem, "ncacn_np:%s", r->server);
-    if (r->ev == NULL || r->lp == NULL || r->cred == NULL ||
-        r->binding == NULL) {
-        rpc_end(r);
-        return LM_ERROR_NOT_ENOUGH_MEMORY;
+    if (server == NULL) server = "localhost";
+    if (kept == NULL || strcmp(kept->server, server) != 0 ||
+        !lm_creds_equal(kept->creds, creds)) {
+        conn_free(kept);
+        kept = conn_new(creds, server);
+        if (kept == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
     }
-    cli_credentials_set_conf(r->cred, r->lp);
-    const char *user = creds ? lanman_creds_user(creds) : "";
-    if (*user == '\0') {
-        cli_credentials_set_anonymous(r->cred);
-    } else {
-        cli_credentials_set_username(r->cred, user, CRED_SPECIFIED);
-        cli_credentials_set_password(r->cred, lm_creds_password(creds),
-                                     CRED_SPECIFIED);
-        if (*lanman_creds_domain(creds))
-            cli_credentials_set_domain(r->cred, lanman_creds_domain(creds),
-                                       CRED_SPECIFIED);
+    r->c = kept;
+    r->tmp = talloc_new(kept->mem);
+    return r->tmp ? 0 : LM_ERROR_NOT_ENOUGH_MEMORY;
+}
+
+static void rpc_end(rpc *r) {
+    talloc_free(r->tmp);
+    if (r->broken && kept == r->c) {
+        conn_free(kept);
+        kept = NULL;
     }
-    cli_credentials_set_kerberos_state(
-        r->cred,
-        creds && lanman_creds_kerberos(creds) ? CRED_USE_KERBEROS_REQUIRED
-                                              : CRED_USE_KERBEROS_DISABLED,
-        CRED_SPECIFIED);
-    return 0;
 }
 
 static uint32_t rpc_connect(rpc *r, const struct ndr_interface_table *table,
                             struct dcerpc_binding_handle **h) {
+    if (*h != NULL) return 0;
     struct dcerpc_pipe *p = NULL;
-    NTSTATUS st = dcerpc_pipe_connect(r->mem, &p, r->binding, table, r->cred,
-                                      r->ev, r->lp);
+    NTSTATUS st = dcerpc_pipe_connect(r->c->mem, &p, r->c->binding, table,
+                                      r->c->cred, r->c->ev, r->c->lp);
     /* Samba's client says NT_STATUS_NO_MEMORY when no host answers (after
     ** about 3 s) and NT_STATUS_OBJECT_NAME_NOT_FOUND for a name that does
     ** not resolve: netapi32 says ERROR_BAD_NETPATH for both. */
@@ -177,32 +232,147 @@ static uint32_t rpc_connect(rpc *r, const struct ndr_interface_table *table,
     return 0;
 }
 
-/* One RPC; the transport status, else the call's own. */
+/* One RPC: the transport's failure (which breaks the connection), else
+** *result as a NET_API_STATUS; *result itself is left for callers that
+** accept some failures (NONE_MAPPED ...). */
+static uint32_t rpc_send(rpc *r, struct dcerpc_binding_handle *h,
+                         const struct ndr_interface_table *table,
+                         uint32_t opnum, void *request) {
+    NTSTATUS st = dcerpc_binding_handle_call(h, NULL, table, opnum, r->tmp,
+                                             request);
+    if (NT_STATUS_IS_OK(st)) return 0;
+    r->broken = 1;
+    return status_code(st, LM_RPC_S_CALL_FAILED);
+}
+
 static uint32_t rpc_call(rpc *r, struct dcerpc_binding_handle *h,
                          const struct ndr_interface_table *table,
                          uint32_t opnum, void *request, const NTSTATUS *result) {
-    NTSTATUS st = dcerpc_binding_handle_call(h, NULL, table, opnum, r->mem,
-                                             request);
-    if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_RPC_S_CALL_FAILED);
-    if (!NT_STATUS_IS_OK(*result))
-        return status_code(*result, LM_RPC_S_CALL_FAILED);
-    return 0;
+    uint32_t code = rpc_send(r, h, table, opnum, request);
+    if (code == 0 && !NT_STATUS_IS_OK(*result))
+        code = status_code(*result, LM_RPC_S_CALL_FAILED);
+    return code;
 }
 
-static uint32_t lsa_open(rpc *r, struct dcerpc_binding_handle **h,
-                         struct policy_handle *policy) {
-    uint32_t code = rpc_connect(r, &ndr_table_lsarpc, h);
+static void samr_close(rpc *r, struct policy_handle *handle) {
+    struct samr_Close cl;
+    memset(&cl, 0, sizeof cl);
+    cl.in.handle = handle;
+    cl.out.handle = handle;
+    rpc_send(r, r->c->samr, &ndr_table_samr, NDR_SAMR_CLOSE, &cl);
+}
+
+/* Opens domain d (named) and fills in its SID and handle. */
+static uint32_t samr_open_domain(rpc *r, rpc_domain *d) {
+    rpc_conn *c = r->c;
+    struct lsa_String dname = {0, 0, d->name};
+    struct samr_LookupDomain ld;
+    memset(&ld, 0, sizeof ld);
+    ld.in.connect_handle = &c->connect;
+    ld.in.domain_name = &dname;
+    ld.out.sid = &d->sid;
+    uint32_t code = rpc_call(r, c->samr, &ndr_table_samr,
+                             NDR_SAMR_LOOKUPDOMAIN, &ld, &ld.out.result);
     if (code != 0) return code;
+    talloc_steal(c->mem, d->sid);   /* kept with the handle */
+    struct samr_OpenDomain od;
+    memset(&od, 0, sizeof od);
+    od.in.connect_handle = &c->connect;
+    od.in.access_mask = SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS |
+                        SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT;
+    od.in.sid = d->sid;
+    od.out.domain_handle = &d->handle;
+    return rpc_call(r, c->samr, &ndr_table_samr, NDR_SAMR_OPENDOMAIN, &od,
+                    &od.out.result);
+}
+
+/* The SAMR pipe with SamrConnect2 done and both domains open: Builtin
+** (Administrators, Users, ...) and the account domain (users, global
+** groups, a DC's domain local groups). */
+static uint32_t samr_ready(rpc *r) {
+    rpc_conn *c = r->c;
+    uint32_t code = rpc_connect(r, &ndr_table_samr, &c->samr);
+    if (code != 0 || c->samr_ready) return code;
+    struct samr_Connect2 c2;
+    memset(&c2, 0, sizeof c2);
+    c2.in.system_name = c->server;
+    c2.in.access_mask = SAMR_ACCESS_CONNECT_TO_SERVER |
+                        SAMR_ACCESS_ENUM_DOMAINS | SAMR_ACCESS_LOOKUP_DOMAIN;
+    c2.out.connect_handle = &c->connect;
+    code = rpc_call(r, c->samr, &ndr_table_samr, NDR_SAMR_CONNECT2, &c2,
+                    &c2.out.result);
+    if (code != 0) return code;
+    uint32_t resume = 0, count = 0;
+    struct samr_SamArray *domains = NULL;
+    struct samr_EnumDomains ed;
+    memset(&ed, 0, sizeof ed);
+    ed.in.connect_handle = &c->connect;
+    ed.in.resume_handle = &resume;
+    ed.in.buf_size = 0xFFFFFFFFu;
+    ed.out.resume_handle = &resume;
+    ed.out.sam = &domains;
+    ed.out.num_entries = &count;
+    code = rpc_call(r, c->samr, &ndr_table_samr, NDR_SAMR_ENUMDOMAINS, &ed,
+                    &ed.out.result);
+    if (code != 0) return code;
+    for (uint32_t i = 0; domains != NULL && i < count; i++) {
+        const char *d = domains->entries[i].name.string;
+        if (d == NULL) continue;
+        if (strcasecmp(d, "Builtin") == 0)
+            c->builtin.name = talloc_strdup(c->mem, d);
+        else if (c->account.name == NULL)
+            c->account.name = talloc_strdup(c->mem, d);
+    }
+    if (c->builtin.name) code = samr_open_domain(r, &c->builtin);
+    if (code == 0 && c->account.name) code = samr_open_domain(r, &c->account);
+    if (code == 0) c->samr_ready = 1;
+    return code;
+}
+
+/* The LSA pipe with a policy handle for lookups. */
+static uint32_t lsa_ready(rpc *r) {
+    rpc_conn *c = r->c;
+    uint32_t code = rpc_connect(r, &ndr_table_lsarpc, &c->lsa);
+    if (code != 0 || c->lsa_ready) return code;
     struct lsa_ObjectAttribute attr;
     struct lsa_OpenPolicy2 op;
     memset(&attr, 0, sizeof attr);
     memset(&op, 0, sizeof op);
-    op.in.system_name = r->server;
+    op.in.system_name = c->server;
     op.in.attr = &attr;
     op.in.access_mask = LSA_POLICY_LOOKUP_NAMES;
-    op.out.handle = policy;
-    return rpc_call(r, *h, &ndr_table_lsarpc, LM_LSA_OPENPOLICY2, &op,
+    op.out.handle = &c->policy;
+    code = rpc_call(r, c->lsa, &ndr_table_lsarpc, LM_LSA_OPENPOLICY2, &op,
                     &op.out.result);
+    if (code == 0) c->lsa_ready = 1;
+    return code;
+}
+
+/* The RID and type of account `name` in an open domain; *found 0 if the
+** domain has no such name. */
+static uint32_t samr_lookup(rpc *r, rpc_domain *d, const char *name,
+                            uint32_t *rid, uint32_t *type, int *found) {
+    struct lsa_String aname = {0, 0, name};
+    struct samr_Ids rids = {0, NULL}, types = {0, NULL};
+    struct samr_LookupNames ln;
+    memset(&ln, 0, sizeof ln);
+    ln.in.domain_handle = &d->handle;
+    ln.in.num_names = 1;
+    ln.in.names = &aname;
+    ln.out.rids = &rids;
+    ln.out.types = &types;
+    *found = 0;
+    uint32_t code = rpc_send(r, r->c->samr, &ndr_table_samr,
+                             NDR_SAMR_LOOKUPNAMES, &ln);
+    if (code != 0) return code;
+    if (NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED)) return 0;
+    if (!NT_STATUS_IS_OK(ln.out.result))
+        return status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
+    if (rids.count != 1 || types.count != 1) return LM_RPC_S_CALL_FAILED;
+    *rid = rids.ids[0];
+    *type = types.ids[0];
+    *found = 1;
+    return 0;
 }
 
 /* A SID of the shared layout (internal.h) from Samba's struct dom_sid. */
@@ -218,6 +388,15 @@ static int sid_copy(uint8_t *out, const struct dom_sid *sid) {
     return 0;
 }
 
+/* A domain's SID plus a RID. */
+static int sid_compose(uint8_t *out, const struct dom_sid *domain,
+                       uint32_t rid) {
+    if (sid_copy(out, domain) != 0 || out[1] >= LM_SID_MAX_SUBAUTHS) return -1;
+    memcpy(out + 8 + 4 * (size_t)out[1], &rid, 4);
+    out[1]++;
+    return 0;
+}
+
 static char *dup_text(const char *s) {
     if (s == NULL || *s == '\0') return NULL;
     size_t n = strlen(s) + 1;
@@ -225,6 +404,101 @@ static char *dup_text(const char *s) {
     if (d) memcpy(d, s, n);
     return d;
 }
+
+/* Runs once(r, arg) on the kept connection (or a new one); if the transport
+** failed, once more on a new connection (the kept one may have outlived a
+** server restart). */
+static uint32_t with_rpc(const lanman_creds *creds, const char *server,
+                         uint32_t (*once)(rpc *r, void *arg), void *arg) {
+    for (int attempt = 0;; attempt++) {
+        rpc r;
+        uint32_t code = rpc_begin(&r, creds, server);
+        if (code != 0) return code;
+        code = once(&r, arg);
+        int broken = r.broken;
+        rpc_end(&r);
+        /* not after the call timeout fired: the script asked for an
+        ** answer within that time (context.c does the same) */
+        if (!broken || attempt > 0 || lm_watchdog_fired()) return code;
+    }
+}
+
+/* ---- a global group's record ---- */
+
+typedef struct group_job {
+    const char *name;
+    lm_rpc_group *g;
+} group_job;
+
+static uint32_t group_info_once(rpc *r, void *arg) {
+    group_job *j = arg;
+    lm_rpc_group *g = j->g;
+    uint32_t rid = 0, type = 0;
+    int found = 0;
+    uint32_t code = samr_ready(r);
+    if (code == 0 && r->c->account.name == NULL) code = LM_NERR_GroupNotFound;
+    if (code == 0)
+        code = samr_lookup(r, &r->c->account, j->name, &rid, &type, &found);
+    /* Only a global group is one (netapi32: NERR_GroupNotFound otherwise). */
+    if (code == 0 && (!found || type != SID_NAME_DOM_GRP))
+        code = LM_NERR_GroupNotFound;
+    if (code != 0) return code;
+    struct policy_handle group;
+    struct samr_OpenGroup og;
+    memset(&og, 0, sizeof og);
+    og.in.domain_handle = &r->c->account.handle;
+    og.in.access_mask = SAMR_GROUP_ACCESS_LOOKUP_INFO;
+    og.in.rid = rid;
+    og.out.group_handle = &group;
+    code = rpc_call(r, r->c->samr, &ndr_table_samr, NDR_SAMR_OPENGROUP, &og,
+                    &og.out.result);
+    if (code != 0) return code;
+    union samr_GroupInfo *info = NULL;
+    struct samr_QueryGroupInfo q;
+    memset(&q, 0, sizeof q);
+    q.in.group_handle = &group;
+    q.in.level = GROUPINFOALL2;
+    q.out.info = &info;
+    code = rpc_call(r, r->c->samr, &ndr_table_samr, NDR_SAMR_QUERYGROUPINFO,
+                    &q, &q.out.result);
+    if (code != 0 && !r->broken &&
+        NT_STATUS_EQUAL(q.out.result, NT_STATUS_INVALID_INFO_CLASS)) {
+        q.in.level = GROUPINFOALL;   /* servers that lack level 5 */
+        code = rpc_call(r, r->c->samr, &ndr_table_samr,
+                        NDR_SAMR_QUERYGROUPINFO, &q, &q.out.result);
+    }
+    samr_close(r, &group);
+    if (code == 0 && (info == NULL ||
+                      sid_compose(g->sid, r->c->account.sid, rid) != 0))
+        code = LM_RPC_S_CALL_FAILED;
+    if (code != 0) return code;
+    g->rid = rid;
+    g->attributes = info->all.attributes;   /* all and all2: one layout */
+    g->name = dup_text(info->all.name.string);
+    g->comment = dup_text(info->all.description.string);
+    if ((g->name == NULL && info->all.name.string && *info->all.name.string) ||
+        (g->comment == NULL && info->all.description.string &&
+         *info->all.description.string)) {
+        lm_rpc_group_free(g);
+        return LM_ERROR_NOT_ENOUGH_MEMORY;
+    }
+    return 0;
+}
+
+uint32_t lm_rpc_group_info(const lanman_creds *creds, const char *server,
+                           const char *name, lm_rpc_group *g) {
+    memset(g, 0, sizeof *g);
+    group_job j = {name, g};
+    return with_rpc(creds, server, group_info_once, &j);
+}
+
+void lm_rpc_group_free(lm_rpc_group *g) {
+    free(g->name);
+    free(g->comment);
+    g->name = g->comment = NULL;
+}
+
+/* ---- a local group's members ---- */
 
 void lm_rpc_members_free(lm_rpc_member *m, uint32_t count) {
     if (m == NULL) return;
@@ -235,117 +509,17 @@ void lm_rpc_members_free(lm_rpc_member *m, uint32_t count) {
     free(m);
 }
 
-/* SamrConnect2 and the server's domains: Builtin (Administrators, Users,
-** ...) and its account domain (users, global groups, a DC's domain local
-** groups).  Names point into r->mem. */
-typedef struct samr_server {
-    struct policy_handle connect;
-    const char *builtin, *account;
-} samr_server;
-
-static uint32_t samr_open(rpc *r, struct dcerpc_binding_handle *h,
-                          samr_server *s) {
-    memset(s, 0, sizeof *s);
-    struct samr_Connect2 c2;
-    memset(&c2, 0, sizeof c2);
-    c2.in.system_name = r->server;
-    c2.in.access_mask = SAMR_ACCESS_CONNECT_TO_SERVER |
-                        SAMR_ACCESS_ENUM_DOMAINS | SAMR_ACCESS_LOOKUP_DOMAIN;
-    c2.out.connect_handle = &s->connect;
-    uint32_t code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_CONNECT2, &c2,
-                             &c2.out.result);
-    if (code != 0) return code;
-    uint32_t resume = 0, count = 0;
-    struct samr_SamArray *domains = NULL;
-    struct samr_EnumDomains ed;
-    memset(&ed, 0, sizeof ed);
-    ed.in.connect_handle = &s->connect;
-    ed.in.resume_handle = &resume;
-    ed.in.buf_size = 0xFFFFFFFFu;
-    ed.out.resume_handle = &resume;
-    ed.out.sam = &domains;
-    ed.out.num_entries = &count;
-    code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_ENUMDOMAINS, &ed,
-                    &ed.out.result);
-    if (code != 0) return code;
-    for (uint32_t i = 0; domains != NULL && i < count; i++) {
-        const char *d = domains->entries[i].name.string;
-        if (d == NULL) continue;
-        if (strcasecmp(d, "Builtin") == 0) s->builtin = d;
-        else if (s->account == NULL) s->account = d;
-    }
-    return 0;
-}
-
-/* Opens domain `name` of the server; *sid is its SID. */
-static uint32_t samr_open_domain(rpc *r, struct dcerpc_binding_handle *h,
-                                 samr_server *s, const char *name,
-                                 struct policy_handle *domain,
-                                 struct dom_sid2 **sid) {
-    struct lsa_String dname = {0, 0, name};
-    struct samr_LookupDomain ld;
-    memset(&ld, 0, sizeof ld);
-    ld.in.connect_handle = &s->connect;
-    ld.in.domain_name = &dname;
-    ld.out.sid = sid;
-    uint32_t code = rpc_call(r, h, &ndr_table_samr, NDR_SAMR_LOOKUPDOMAIN, &ld,
-                             &ld.out.result);
-    if (code != 0) return code;
-    struct samr_OpenDomain od;
-    memset(&od, 0, sizeof od);
-    od.in.connect_handle = &s->connect;
-    od.in.access_mask = SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS |
-                        SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT;
-    od.in.sid = *sid;
-    od.out.domain_handle = domain;
-    return rpc_call(r, h, &ndr_table_samr, NDR_SAMR_OPENDOMAIN, &od,
-                    &od.out.result);
-}
-
-/* The RID and type of account `name` in an open domain; *found 0 if the
-** domain has no such name. */
-static uint32_t samr_lookup(rpc *r, struct dcerpc_binding_handle *h,
-                            struct policy_handle *domain, const char *name,
-                            uint32_t *rid, uint32_t *type, int *found) {
-    struct lsa_String aname = {0, 0, name};
-    struct samr_Ids rids = {0, NULL}, types = {0, NULL};
-    struct samr_LookupNames ln;
-    memset(&ln, 0, sizeof ln);
-    ln.in.domain_handle = domain;
-    ln.in.num_names = 1;
-    ln.in.names = &aname;
-    ln.out.rids = &rids;
-    ln.out.types = &types;
-    *found = 0;
-    NTSTATUS st = dcerpc_binding_handle_call(h, NULL, &ndr_table_samr,
-                                             NDR_SAMR_LOOKUPNAMES, r->mem, &ln);
-    if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_RPC_S_CALL_FAILED);
-    if (NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED)) return 0;
-    if (!NT_STATUS_IS_OK(ln.out.result))
-        return status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
-    if (rids.count != 1 || types.count != 1) return LM_RPC_S_CALL_FAILED;
-    *rid = rids.ids[0];
-    *type = types.ids[0];
-    *found = 1;
-    return 0;
-}
-
 /* Opens the alias called name in the Builtin or the account domain. */
-static uint32_t open_alias(rpc *r, struct dcerpc_binding_handle *h,
-                           const char *name, struct policy_handle *alias) {
-    samr_server s;
-    uint32_t code = samr_open(r, h, &s);
+static uint32_t open_alias(rpc *r, const char *name,
+                           struct policy_handle *alias) {
+    uint32_t code = samr_ready(r);
     if (code != 0) return code;
-    const char *order[2] = {s.builtin, s.account};
+    rpc_domain *order[2] = {&r->c->builtin, &r->c->account};
     for (int k = 0; k < 2; k++) {
-        if (order[k] == NULL) continue;
-        struct policy_handle domain;
-        struct dom_sid2 *sid = NULL;
         uint32_t rid = 0, type = 0;
         int found;
-        code = samr_open_domain(r, h, &s, order[k], &domain, &sid);
-        if (code == 0) code = samr_lookup(r, h, &domain, name, &rid, &type,
-                                          &found);
+        if (order[k]->name == NULL) continue;
+        code = samr_lookup(r, order[k], name, &rid, &type, &found);
         if (code != 0) return code;
         if (!found) continue;
         /* A user or a global group of that name is not a local group
@@ -353,103 +527,26 @@ static uint32_t open_alias(rpc *r, struct dcerpc_binding_handle *h,
         if (type != SID_NAME_ALIAS) return LM_NERR_GroupNotFound;
         struct samr_OpenAlias oa;
         memset(&oa, 0, sizeof oa);
-        oa.in.domain_handle = &domain;
+        oa.in.domain_handle = &order[k]->handle;
         oa.in.access_mask = SAMR_ALIAS_ACCESS_GET_MEMBERS;
         oa.in.rid = rid;
         oa.out.alias_handle = alias;
-        return rpc_call(r, h, &ndr_table_samr, NDR_SAMR_OPENALIAS, &oa,
-                        &oa.out.result);
+        return rpc_call(r, r->c->samr, &ndr_table_samr, NDR_SAMR_OPENALIAS,
+                        &oa, &oa.out.result);
     }
     return LM_NERR_GroupNotFound;
 }
 
-uint32_t lm_rpc_group_info(const lanman_creds *creds, const char *server,
-                           const char *name, lm_rpc_group *g) {
-    rpc r;
-    memset(g, 0, sizeof *g);
-    uint32_t code = rpc_begin(&r, creds, server);
-    if (code != 0) return code;
-    struct dcerpc_binding_handle *h = NULL;
-    samr_server s;
-    struct policy_handle domain, group;
-    struct dom_sid2 *sid = NULL;
-    uint32_t rid = 0, type = 0;
-    int found = 0;
-    union samr_GroupInfo *info = NULL;
-    code = rpc_connect(&r, &ndr_table_samr, &h);
-    if (code == 0) code = samr_open(&r, h, &s);
-    if (code == 0 && s.account == NULL) code = LM_NERR_GroupNotFound;
-    if (code == 0) code = samr_open_domain(&r, h, &s, s.account, &domain, &sid);
-    if (code == 0) code = samr_lookup(&r, h, &domain, name, &rid, &type, &found);
-    /* Only a global group is one (netapi32: NERR_GroupNotFound otherwise). */
-    if (code == 0 && (!found || type != SID_NAME_DOM_GRP))
-        code = LM_NERR_GroupNotFound;
-    if (code == 0) {
-        struct samr_OpenGroup og;
-        memset(&og, 0, sizeof og);
-        og.in.domain_handle = &domain;
-        og.in.access_mask = SAMR_GROUP_ACCESS_LOOKUP_INFO;
-        og.in.rid = rid;
-        og.out.group_handle = &group;
-        code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_OPENGROUP, &og,
-                        &og.out.result);
-    }
-    if (code == 0) {
-        struct samr_QueryGroupInfo q;
-        memset(&q, 0, sizeof q);
-        q.in.group_handle = &group;
-        q.in.level = GROUPINFOALL2;
-        q.out.info = &info;
-        code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_QUERYGROUPINFO, &q,
-                        &q.out.result);
-        if (code != 0 && NT_STATUS_EQUAL(q.out.result,
-                                          NT_STATUS_INVALID_INFO_CLASS)) {
-            q.in.level = GROUPINFOALL;   /* servers before Windows 2000 SP? */
-            code = rpc_call(&r, h, &ndr_table_samr, NDR_SAMR_QUERYGROUPINFO,
-                            &q, &q.out.result);
-        }
-    }
-    if (code == 0 && (info == NULL || sid == NULL ||
-                      sid_copy(g->sid, sid) != 0 ||
-                      g->sid[1] >= LM_SID_MAX_SUBAUTHS))
-        code = LM_RPC_S_CALL_FAILED;
-    if (code == 0) {
-        memcpy(g->sid + 8 + 4 * (size_t)g->sid[1], &rid, 4);
-        g->sid[1]++;
-        g->rid = rid;
-        g->attributes = info->all.attributes;
-        g->name = dup_text(info->all.name.string);
-        g->comment = dup_text(info->all.description.string);
-        if ((g->name == NULL && info->all.name.string &&
-             *info->all.name.string) ||
-            (g->comment == NULL && info->all.description.string &&
-             *info->all.description.string)) {
-            lm_rpc_group_free(g);
-            code = LM_ERROR_NOT_ENOUGH_MEMORY;
-        }
-    }
-    rpc_end(&r);
-    return code;
-}
-
-void lm_rpc_group_free(lm_rpc_group *g) {
-    free(g->name);
-    free(g->comment);
-    g->name = g->comment = NULL;
-}
-
 /* Names, domains and types of sids[first, first + n) into m (LSA). */
-static uint32_t name_sids(rpc *r, struct dcerpc_binding_handle *h,
-                          struct policy_handle *policy,
-                          struct lsa_SidArray *all, uint32_t first, uint32_t n,
-                          lm_rpc_member *m) {
+static uint32_t name_sids(rpc *r, struct lsa_SidArray *all, uint32_t first,
+                          uint32_t n, lm_rpc_member *m) {
     struct lsa_SidArray sids = {n, all->sids + first};
     struct lsa_TransNameArray names = {0, NULL};
     struct lsa_RefDomainList *domains = NULL;
     uint32_t count = 0;
     struct lsa_LookupSids ls;
     memset(&ls, 0, sizeof ls);
-    ls.in.handle = policy;
+    ls.in.handle = &r->c->policy;
     ls.in.sids = &sids;
     ls.in.level = LSA_LOOKUP_NAMES_ALL;
     ls.in.names = &names;
@@ -457,9 +554,9 @@ static uint32_t name_sids(rpc *r, struct dcerpc_binding_handle *h,
     ls.out.domains = &domains;
     ls.out.names = &names;
     ls.out.count = &count;
-    NTSTATUS st = dcerpc_binding_handle_call(h, NULL, &ndr_table_lsarpc,
-                                             LM_LSA_LOOKUPSIDS, r->mem, &ls);
-    if (!NT_STATUS_IS_OK(st)) return status_code(st, LM_RPC_S_CALL_FAILED);
+    uint32_t code = rpc_send(r, r->c->lsa, &ndr_table_lsarpc,
+                             LM_LSA_LOOKUPSIDS, &ls);
+    if (code != 0) return code;
     /* Unknown SIDs (members deleted since, foreign ones) are no failure:
     ** they keep their SID, type SidTypeUnknown and no name. */
     if (!NT_STATUS_IS_OK(ls.out.result) &&
@@ -484,85 +581,85 @@ static uint32_t name_sids(rpc *r, struct dcerpc_binding_handle *h,
     return 0;
 }
 
+typedef struct members_job {
+    const char *alias;
+    int with_names;
+    lm_rpc_member *m;
+    uint32_t count;
+} members_job;
+
+static uint32_t alias_members_once(rpc *r, void *arg) {
+    members_job *j = arg;
+    struct policy_handle alias;
+    struct lsa_SidArray sids = {0, NULL};
+    uint32_t code = open_alias(r, j->alias, &alias);
+    if (code != 0) return code;
+    struct samr_GetMembersInAlias gm;
+    memset(&gm, 0, sizeof gm);
+    gm.in.alias_handle = &alias;
+    gm.out.sids = &sids;
+    code = rpc_call(r, r->c->samr, &ndr_table_samr,
+                    NDR_SAMR_GETMEMBERSINALIAS, &gm, &gm.out.result);
+    samr_close(r, &alias);
+    if (code != 0 || sids.num_sids == 0) return code;
+    lm_rpc_member *m = calloc(sids.num_sids, sizeof *m);
+    if (m == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
+    for (uint32_t i = 0; code == 0 && i < sids.num_sids; i++) {
+        m[i].sid_type = SID_NAME_UNKNOWN;
+        if (sid_copy(m[i].sid, sids.sids[i].sid) != 0)
+            code = LM_RPC_S_CALL_FAILED;   /* malformed answer */
+    }
+    if (code == 0 && j->with_names) code = lsa_ready(r);
+    for (uint32_t first = 0; code == 0 && j->with_names &&
+                             first < sids.num_sids; first += LM_RPC_BATCH) {
+        uint32_t n = sids.num_sids - first;
+        if (n > LM_RPC_BATCH) n = LM_RPC_BATCH;
+        code = name_sids(r, &sids, first, n, m + first);
+    }
+    if (code != 0) {
+        lm_rpc_members_free(m, sids.num_sids);
+        return code;
+    }
+    j->m = m;
+    j->count = sids.num_sids;
+    return 0;
+}
+
 uint32_t lm_rpc_alias_members(const lanman_creds *creds, const char *server,
                               const char *alias, int with_names,
                               lm_rpc_member **members, uint32_t *count) {
-    rpc r;
-    *members = NULL;
-    *count = 0;
-    uint32_t code = rpc_begin(&r, creds, server);
-    if (code != 0) return code;
-    struct dcerpc_binding_handle *samr = NULL;
-    struct policy_handle alias_handle;
-    struct lsa_SidArray sids = {0, NULL};
-    code = rpc_connect(&r, &ndr_table_samr, &samr);
-    if (code == 0) code = open_alias(&r, samr, alias, &alias_handle);
-    if (code == 0) {
-        struct samr_GetMembersInAlias gm;
-        memset(&gm, 0, sizeof gm);
-        gm.in.alias_handle = &alias_handle;
-        gm.out.sids = &sids;
-        code = rpc_call(&r, samr, &ndr_table_samr, NDR_SAMR_GETMEMBERSINALIAS,
-                        &gm, &gm.out.result);
-    }
-    lm_rpc_member *m = NULL;
-    if (code == 0 && sids.num_sids > 0) {
-        m = calloc(sids.num_sids, sizeof *m);
-        if (m == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
-        for (uint32_t i = 0; code == 0 && i < sids.num_sids; i++) {
-            m[i].sid_type = SID_NAME_UNKNOWN;
-            if (sid_copy(m[i].sid, sids.sids[i].sid) != 0)
-                code = LM_RPC_S_CALL_FAILED;   /* malformed answer */
-        }
-    }
-    if (code == 0 && with_names && sids.num_sids > 0) {
-        struct dcerpc_binding_handle *lsa = NULL;
-        struct policy_handle policy;
-        code = lsa_open(&r, &lsa, &policy);
-        for (uint32_t first = 0; code == 0 && first < sids.num_sids;
-             first += LM_RPC_BATCH) {
-            uint32_t n = sids.num_sids - first;
-            if (n > LM_RPC_BATCH) n = LM_RPC_BATCH;
-            code = name_sids(&r, lsa, &policy, &sids, first, n, m + first);
-        }
-    }
-    if (code == 0) {
-        *members = m;
-        *count = sids.num_sids;
-    } else {
-        lm_rpc_members_free(m, sids.num_sids);
-    }
-    rpc_end(&r);
+    members_job j = {alias, with_names, NULL, 0};
+    uint32_t code = with_rpc(creds, server, alias_members_once, &j);
+    *members = j.m;
+    *count = j.count;
     return code;
 }
 
-uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
-                             const char *const *names, uint32_t count,
-                             uint8_t (*sids)[LM_SID_SIZE],
-                             uint32_t *unresolved) {
-    rpc r;
-    *unresolved = UINT32_MAX;
-    uint32_t code = rpc_begin(&r, creds, server);
-    if (code != 0) return code;
-    struct dcerpc_binding_handle *lsa = NULL;
-    struct policy_handle policy;
-    code = lsa_open(&r, &lsa, &policy);
-    for (uint32_t first = 0; code == 0 && first < count;
+/* ---- names to SIDs ---- */
+
+typedef struct names_job {
+    const char *const *names;
+    uint32_t count;
+    uint8_t (*sids)[LM_SID_SIZE];
+    uint32_t unresolved;
+} names_job;
+
+static uint32_t lookup_names_once(rpc *r, void *arg) {
+    names_job *j = arg;
+    uint32_t code = lsa_ready(r);
+    for (uint32_t first = 0; code == 0 && first < j->count;
          first += LM_RPC_BATCH) {
-        uint32_t n = count - first;
+        uint32_t n = j->count - first;
         if (n > LM_RPC_BATCH) n = LM_RPC_BATCH;
-        struct lsa_String *in = talloc_zero_array(r.mem, struct lsa_String, n);
-        if (in == NULL) {
-            code = LM_ERROR_NOT_ENOUGH_MEMORY;
-            break;
-        }
-        for (uint32_t i = 0; i < n; i++) in[i].string = names[first + i];
+        struct lsa_String *in = talloc_zero_array(r->tmp, struct lsa_String, n);
+        if (in == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
+        for (uint32_t i = 0; i < n; i++) in[i].string = j->names[first + i];
         struct lsa_TransSidArray out = {0, NULL};
         struct lsa_RefDomainList *domains = NULL;
         uint32_t mapped = 0;
         struct lsa_LookupNames ln;
         memset(&ln, 0, sizeof ln);
-        ln.in.handle = &policy;
+        ln.in.handle = &r->c->policy;
         ln.in.num_names = n;
         ln.in.names = in;
         ln.in.level = LSA_LOOKUP_NAMES_ALL;
@@ -571,22 +668,18 @@ uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
         ln.out.domains = &domains;
         ln.out.sids = &out;
         ln.out.count = &mapped;
-        NTSTATUS st = dcerpc_binding_handle_call(lsa, NULL, &ndr_table_lsarpc,
-                                                 LM_LSA_LOOKUPNAMES, r.mem, &ln);
-        if (!NT_STATUS_IS_OK(st)) {
-            code = status_code(st, LM_RPC_S_CALL_FAILED);
-            break;
-        }
+        code = rpc_send(r, r->c->lsa, &ndr_table_lsarpc, LM_LSA_LOOKUPNAMES,
+                        &ln);
+        if (code != 0) return code;
         if (!NT_STATUS_IS_OK(ln.out.result) &&
             !NT_STATUS_EQUAL(ln.out.result, STATUS_SOME_UNMAPPED) &&
-            !NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED)) {
-            code = status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
-            break;
-        }
+            !NT_STATUS_EQUAL(ln.out.result, NT_STATUS_NONE_MAPPED))
+            return status_code(ln.out.result, LM_RPC_S_CALL_FAILED);
         for (uint32_t i = 0; i < n; i++) {
             /* An account: a user, a group, an alias, a well-known group or
             ** a computer.  A domain name, or no name at all, is no member
-            ** (netapi32: ERROR_NO_SUCH_MEMBER). */
+            ** (netapi32: ERROR_NO_SUCH_MEMBER).  Its SID is its domain's
+            ** plus its RID. */
             const struct lsa_TranslatedSid *t =
                 i < out.count && out.sids ? &out.sids[i] : NULL;
             const struct dom_sid *dom =
@@ -598,20 +691,23 @@ uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
                                 t->sid_type == SID_NAME_ALIAS ||
                                 t->sid_type == SID_NAME_WKN_GRP ||
                                 t->sid_type == SID_NAME_COMPUTER);
-            if (!account || dom == NULL || dom->num_auths < 0 ||
-                dom->num_auths >= LM_SID_MAX_SUBAUTHS ||
-                sid_copy(sids[first + i], dom) != 0) {
-                *unresolved = first + i;
-                code = LM_ERROR_NO_SUCH_MEMBER;
-                break;
+            if (!account || dom == NULL ||
+                sid_compose(j->sids[first + i], dom, t->rid) != 0) {
+                j->unresolved = first + i;
+                return LM_ERROR_NO_SUCH_MEMBER;
             }
-            /* The account's SID is its domain's plus its RID. */
-            uint8_t *s = sids[first + i];
-            memcpy(s + 8 + 4 * (size_t)s[1], &t->rid, 4);
-            s[1]++;
         }
     }
-    rpc_end(&r);
+    return code;
+}
+
+uint32_t lm_rpc_lookup_names(const lanman_creds *creds, const char *server,
+                             const char *const *names, uint32_t count,
+                             uint8_t (*sids)[LM_SID_SIZE],
+                             uint32_t *unresolved) {
+    names_job j = {names, count, sids, UINT32_MAX};
+    uint32_t code = with_rpc(creds, server, lookup_names_once, &j);
+    *unresolved = j.unresolved;
     return code;
 }
 #endif /* !_WIN32 */

@@ -499,3 +499,59 @@ def test_session_helpers(session, domain, sids, localgroup):
     with pytest.raises(lanman.NetApiError) as ei:
         list(s.localgroup_members("no-such-localgroup-lm"))
     assert ei.value.name == "NERR_GroupNotFound"
+
+
+# ---- the kept SAMR/LSA connection against faults ----------------------------
+
+def _dc_pids(dc):
+    import subprocess
+    out = subprocess.run(["ip", "netns", "pids", dc["LANMAN_TEST_NETNS"]],
+                         capture_output=True, text=True, check=True).stdout
+    return [int(p) for p in out.split()]
+
+
+def test_kept_connection_survives_a_dc_restart(server, dc):
+    """The SAMR/LSA connection lanman keeps for these calls is dropped and
+    made again when the server restarted under it."""
+    import subprocess
+    from conftest import DC_SCRIPT
+    def answers():
+        with lanman.NetLocalGroupGetMembers(server, "Administrators", 2)[0] as buf:
+            assert len(buf) >= 3
+        with lanman.NetGroupGetInfo(server, "lanman-ops", 1) as buf:
+            assert buf[0]["comment"] == "lanman test group"
+    answers()
+    subprocess.run([str(DC_SCRIPT), "restart", dc["LANMAN_TEST_DC_DIR"]], check=True,
+                   stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=180)
+    answers()
+    answers()
+
+
+def test_frozen_server_times_out(server, dc, domain):
+    """A server that accepts and never answers: the call timeout (the
+    watchdog shuts the waiting connection down) ends the SAMR path too."""
+    import os
+    import signal
+    answers = lambda: lanman.NetLocalGroupGetMembers(server, "Administrators", 2)[0].free()
+    answers()   # a kept connection, frozen under the next calls
+    pids = _dc_pids(dc)
+    lanman.set_timeout(2)
+    try:
+        for p in pids:
+            os.kill(p, signal.SIGSTOP)
+        for call in (answers,
+                     lambda: lanman.NetGroupGetInfo(server, "lanman-ops", 1).free(),
+                     lambda: lanman.NetLocalGroupAddMembers(server, "Guests", 3,
+                                                            [{"domainandname": "alice"}])):
+            t0 = time.monotonic()
+            with pytest.raises(lanman.NetApiError) as ei:
+                call()
+            assert ei.value.name == "ERROR_SEM_TIMEOUT"
+            assert time.monotonic() - t0 < 2 + 1.5
+    finally:
+        for p in pids:
+            os.kill(p, signal.SIGCONT)
+        lanman.set_timeout(20)
+    answers()
+    assert f"{domain}\\alice" not in member_names(server, "Guests")
