@@ -511,6 +511,37 @@ uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
     return code;
 }
 
+/* ---- NetUserEnum's empty pages ---- */
+
+uint32_t lm_samr_user_enum_empty(const char *server, const lm_samr_creds *cr,
+                                 uint32_t acb_filter, uint32_t resume,
+                                 int *empty) {
+    *empty = 0;
+    samr_conn c;
+    uint32_t code = conn_open(&c, server, cr);
+    if (code == 0) code = open_domain(&c, SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS);
+    if (code == 0) {
+        uint32_t n = 0;
+        struct samr_SamArray *sam = NULL;
+        struct samr_EnumDomainUsers e = {0};
+        e.in.domain_handle = &c.domain;
+        e.in.acct_flags = acb_filter;
+        e.in.max_size = 1;   /* one entry tells */
+        e.in.resume_handle = &resume;
+        e.out.resume_handle = &resume;
+        e.out.sam = &sam;
+        e.out.num_entries = &n;
+        NTSTATUS st = call(&c, NDR_SAMR_ENUMDOMAINUSERS, &e);
+        if (NT_STATUS_IS_OK(st)) st = e.out.result;
+        if (NT_STATUS_IS_OK(st) || NT_STATUS_V(st) == 0x00000105 /* MORE_ENTRIES */)
+            *empty = sam == NULL || sam->count == 0;
+        else
+            code = fail("EnumDomainUsers", st);
+    }
+    conn_close(&c);
+    return code;
+}
+
 /* ---- NetUserChangePassword ---- */
 
 uint32_t lm_samr_user_change_password(const char *server,

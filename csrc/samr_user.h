@@ -65,6 +65,12 @@ uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
                           const char *username,
                           const lm_samr_user_fields *f);
 
+/* Whether the page of NetUserEnum from `resume` on is empty for accounts
+** with ACB_* bits acb_filter (libnetapi dies on an empty one). */
+uint32_t lm_samr_user_enum_empty(const char *server, const lm_samr_creds *cr,
+                                 uint32_t acb_filter, uint32_t resume,
+                                 int *empty);
+
 /* NetUserChangePassword: SamrUnicodeChangePasswordUser3 on a connection
 ** authenticated as the user with the old password (anonymous if that
 ** password has expired), domain taken from "DOMAIN\user" or cr. */

@@ -29,7 +29,8 @@
 **   - an existing user is 1316 (netapi32: NERR_UserExists, 2224), a
 **     password the policy refuses 1325 (NERR_PasswordTooShort, 2245);
 **   - NetQueryDisplayInformation passes SAMR's ACB_* flags through where
-**     netapi32 has UF_* flags.
+**     netapi32 has UF_* flags;
+**   - NetUserEnum crashes the process on an empty answer (see below).
 */
 #ifndef _WIN32
 #include <stdio.h>
@@ -48,7 +49,33 @@
 #define LM_ERROR_INVALID_PARAMETER 87
 #define LM_ERROR_NOT_SUPPORTED 50
 
+/* The call's credentials for a SAMR connection of our own. */
+static lm_samr_creds samr_creds(const lm_call *c);
+
+/* libnetapi's NetUserEnum dereferences the NULL SamArray the server sends
+** for an empty answer (NetUserEnum_r: sam->count) and kills the process.
+** Every domain has an account of the default filter (ACB_NORMAL: at least
+** the built-in Administrator); for the other filters -- the trust and
+** duplicate accounts, often none -- the thunk asks SAMR first whether
+** the page is empty and answers an empty one itself, as netapi32 does. */
 uint32_t lm_shim_NetUserEnum(lm_call *c) {
+    uint32_t acb = c->filter == 0x0001 ? 0x0008     /* TEMP_DUPLICATE */
+                 : c->filter == 0x0008 ? 0x0040     /* INTERDOMAIN_TRUST */
+                 : c->filter == 0x0010 ? 0x0080     /* WORKSTATION_TRUST */
+                 : c->filter == 0x0020 ? 0x0100     /* SERVER_TRUST */
+                 : 0;                               /* ACB_NORMAL: never empty */
+    if (acb != 0) {
+        lm_samr_creds cr = samr_creds(c);
+        int empty = 0;
+        uint32_t code = lm_samr_user_enum_empty(c->server, &cr, acb, c->resume,
+                                                &empty);
+        if (code != 0) return code;
+        if (empty) {
+            c->read = c->total = 0;
+            c->resume = 0;
+            return 0;
+        }
+    }
     return NetUserEnum(c->server, c->level, c->filter, (uint8_t **)&c->buffer,
                        c->prefmaxlen, &c->read, &c->total, &c->resume);
 }

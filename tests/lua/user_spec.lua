@@ -373,6 +373,21 @@ describe("user calls", function()
     buf:free()
   end)
 
+  it("NetUserEnum with a filter no account matches answers an empty buffer", function()
+    -- libnetapi dies on the NULL SamArray of an empty answer
+    for _, flt in ipairs { lanman.FILTER_TEMP_DUPLICATE_ACCOUNT,
+                           lanman.FILTER_INTERDOMAIN_TRUST_ACCOUNT,
+                           lanman.FILTER_WORKSTATION_TRUST_ACCOUNT } do
+      local buf, total, resume = lanman.NetUserEnum(server, 0, flt)
+      assert.is_not_nil(buf, total)
+      assert.are.equal(0, #buf)
+      assert.are.equal(0, resume)
+      buf:free()
+    end
+    local buf = assert(lanman.NetUserEnum(server, 20, lanman.FILTER_SERVER_TRUST_ACCOUNT))
+    assert.are.same({ "LMDC$" }, names(buf))
+  end)
+
   it("argument errors raise before anything is sent, naming the field", function()
     local a, b, c = server:match("^(%d+)%.(%d+)%.(%d+)%.%d+$")
     local far = ("%s.%s.%s.254"):format(a, b, c)   -- nobody answers there

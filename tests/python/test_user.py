@@ -582,3 +582,21 @@ def test_session_helpers(dc, server, user, session, password_changes):
             ("Two", 1, lanman.TIMEQ_FOREVER)
     finally:
         session.delete_user(user + "2")
+
+
+def test_enum_filters_with_no_accounts(server):
+    """libnetapi's NetUserEnum kills the process on an empty answer (it
+    reads the NULL SamArray the server sends); lanman answers an empty
+    buffer, as netapi32 does.  The test DC has no trust or duplicate
+    accounts, one server trust account (itself)."""
+    for flt in (lanman.FILTER_TEMP_DUPLICATE_ACCOUNT,
+                lanman.FILTER_INTERDOMAIN_TRUST_ACCOUNT,
+                lanman.FILTER_WORKSTATION_TRUST_ACCOUNT):
+        for level in (0, 1, 20):
+            buf, total, resume = lanman.NetUserEnum(server, level, flt)
+            with buf:
+                assert len(buf) == 0 and resume == 0, (flt, level)
+    buf, total, resume = lanman.NetUserEnum(server, 20, lanman.FILTER_SERVER_TRUST_ACCOUNT)
+    with buf:
+        assert [r["name"] for r in buf] == ["LMDC$"]
+        assert buf[0]["flags"] & lanman.UF_SERVER_TRUST_ACCOUNT
