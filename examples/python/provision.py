@@ -12,6 +12,7 @@ the primary group).  --dry-run reports what would change and changes
 nothing.  Passwords are never printed.
 """
 import csv
+import json
 import sys
 
 import lanman
@@ -21,6 +22,11 @@ import examplelib as ex
 
 TRUE = {"yes", "y", "true", "1"}
 FALSE = {"no", "n", "false", "0"}
+
+
+def q(text):
+    """A value in a change's description: JSON-quoted."""
+    return json.dumps(text, ensure_ascii=False)
 
 
 def read_rows(path):
@@ -91,7 +97,7 @@ class Provisioner:
         if row.get("disabled", "").lower() in TRUE:
             flags |= lanman.UF_ACCOUNTDISABLE
         fields = {k: row[k] for k in ("full_name", "comment") if row.get(k)}
-        self.change(name, "create", ", ".join(f"{k}={v!r}" for k, v in fields.items())
+        self.change(name, "create", ", ".join(f"{k}={q(v)}" for k, v in fields.items())
                     + (", disabled" if flags & lanman.UF_ACCOUNTDISABLE else ""))
         if not self.dry_run:
             self.s.add_user(name, self.password(row), flags=flags, **fields)
@@ -101,7 +107,7 @@ class Provisioner:
         name, changed = row["name"], False
         for key, level in (("full_name", 1011), ("comment", 1007)):
             if key in row and row[key] != "" and row[key] != u[key]:
-                self.change(name, "set", f"{key}: {u[key]!r} -> {row[key]!r}")
+                self.change(name, "set", f"{key}: {q(u[key])} -> {q(row[key])}")
                 if not self.dry_run:
                     self.s.set_user(name, level, {key: row[key]})
                 changed = True
