@@ -366,11 +366,18 @@ uint32_t lm_shim_NetUserChangePassword(lm_call *c) {
                                         c->name3);
 }
 
+/* libnetapi's NetUserGetGroups ignores prefmaxlen; netapi32 returns what
+** fits with ERROR_MORE_DATA and the total (the call has no resume handle):
+** lm_shim_page cuts that first page. */
 uint32_t lm_shim_NetUserGetGroups(lm_call *c) {
-    return user_not_found(NetUserGetGroups(c->server, c->name, c->level,
-                                           (uint8_t **)&c->buffer,
-                                           c->prefmaxlen, &c->read,
-                                           &c->total));
+    uint32_t code = user_not_found(NetUserGetGroups(c->server, c->name,
+                                                    c->level,
+                                                    (uint8_t **)&c->buffer,
+                                                    c->prefmaxlen, &c->read,
+                                                    &c->total));
+    if (code != 0) return code;
+    c->resume = 0;
+    return lm_shim_page(c);
 }
 
 uint32_t lm_shim_NetUserSetGroups(lm_call *c) {
@@ -389,8 +396,9 @@ uint32_t lm_shim_NetUserGetLocalGroups(lm_call *c) {
     uint32_t code = lm_samr_user_local_groups(c->server, &cr, c->name,
                                               c->filter & 1, &c->buffer,
                                               &c->read);
-    c->total = c->read;
-    return code;
+    if (code != 0) return code;
+    c->resume = 0;
+    return lm_shim_page(c);   /* what fits in prefmaxlen, as netapi32 */
 }
 
 /* ---- modals, display information ---- */

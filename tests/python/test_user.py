@@ -391,6 +391,18 @@ def test_local_groups(server):
     assert names("Guest", 1) == ["Guests"]
 
 
+def test_group_lists_honour_prefmaxlen(server):
+    """Too small a buffer: what fits (at least one), ERROR_MORE_DATA taken
+    as success, and the total -- as netapi32 (libnetapi ignores it)."""
+    buf, total = lanman.NetUserGetGroups(server, "Administrator", 0, 1)
+    with buf:
+        assert len(buf) == 1 and total > 1
+    buf, total = lanman.NetUserGetLocalGroups(server, "Administrator", 0,
+                                              lanman.LG_INCLUDE_INDIRECT, 1)
+    with buf:
+        assert len(buf) == 1 and total == 3
+
+
 def test_groups_of_seeded_users(server):
     buf, total = lanman.NetUserGetGroups(server, "alice", 1)
     with buf:
