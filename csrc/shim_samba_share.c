@@ -93,11 +93,12 @@ uint32_t lm_shim_NetShareEnum(lm_call *c) {
                         c->prefmaxlen, &c->read, &c->total, &c->resume);
 }
 
-/* Samba's srvsvc workers (rpcd_classic, several processes) read the share
-** list once and re-read it only for an enumeration: a share added since --
-** by lanman, by another connection or by hand -- is unknown to a worker
-** that has not enumerated (GetInfo 123, SetInfo 2310, Del 67), even on a
-** new connection.  On Windows it is there at once.  So when a share is
+/* Measured on Samba 4.17: the srvsvc service re-reads its share list only
+** for an enumeration, so a share added since -- by lanman, by another
+** connection or by hand -- can be unknown to the connection asking
+** (GetInfo 123, SetInfo 2310, Del 67), even a new one; an enumeration on
+** another connection does not always help (rpcclient after lanman's add).
+** On Windows it is there at once.  So when a share is
 ** missing, the thunk enumerates once on the same connection (the result is
 ** dropped) and asks again: a share that really does not exist costs one
 ** round trip more and answers the same. */
