@@ -9,17 +9,16 @@
 
 /* Levels as Windows accepts them for each call (lmaccess.h), where lanman
 ** has a table row.  What libnetapi cannot do the Samba shim does over
-** SAMR itself (samr_user.c); USER_INFO_21 (a bare LM password hash) has
-** no row: netapi.h makes its one field a pointer, lm.h 16 inline bytes. */
+** SAMR itself (samr_user.c). */
 const lm_call_spec lm_calls_user[] = {
     {"NetUserEnum", "USER_INFO", {0, 1, 2, 3, 10, 11, 20, 23}, 8},
     {"NetUserGetInfo", "USER_INFO", {0, 1, 2, 3, 4, 10, 11, 20, 23}, 9},
     {"NetUserAdd", "USER_INFO", {1, 2, 3, 4}, 4},
     {"NetUserDel", "USER_INFO", {0}, 0},
     {"NetUserSetInfo", "USER_INFO",
-     {0, 1, 2, 3, 4, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011,
+     {0, 1, 2, 3, 4, 21, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011,
       1012, 1013, 1014, 1017, 1018, 1020, 1023, 1024, 1025, 1051, 1052, 1053},
-     26},
+     27},
     {"NetUserChangePassword", "USER_INFO", {0}, 0},
     {"NetUserGetGroups", "GROUP_USERS_INFO", {0, 1}, 2},
     {"NetUserSetGroups", "GROUP_USERS_INFO", {0, 1}, 2},

@@ -10,6 +10,7 @@
 */
 #include <stdio.h>
 #include <stddef.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -133,9 +134,11 @@ static lanman_status wrong_type(const lanman_input *in, size_t field,
                                 const char *given, lanman_error *err) {
     static const char *const wanted[] = {
         [LANMAN_T_STR] = "text", [LANMAN_T_U32] = "an integer",
+        [LANMAN_T_I32] = "an integer",
         [LANMAN_T_U8] = "an integer", [LANMAN_T_TIME] = "an integer",
         [LANMAN_T_SID] = "a SID string (S-1-...)",
-        [LANMAN_T_HOURS] = "bytes", [LANMAN_T_SECDESC] = "bytes"};
+        [LANMAN_T_HOURS] = "bytes", [LANMAN_T_SECDESC] = "bytes",
+        [LANMAN_T_BYTES] = "bytes"};
     const lanman_field *f = &in->level->fields[field];
     return lm_err_field(err, LANMAN_E_TYPE, in->level->struct_name, f->name,
                         "must be %s, not %s", wanted[f->type], given);
@@ -178,26 +181,28 @@ lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
 }
 
 lanman_status lanman_input_set_number(lanman_input *in, uint32_t index,
-                                      size_t field, uint64_t value,
+                                      size_t field, int64_t value,
                                       lanman_error *err) {
     lanman_status st;
     char *at = field_at(in, index, field, &st, err);
     if (at == NULL) return st;
     const lanman_field *f = &in->level->fields[field];
-    uint64_t max = f->type == LANMAN_T_U8 ? 0xFFu : 0xFFFFFFFFu;
+    int64_t min = 0, max = 0xFFFFFFFF;
+    if (f->type == LANMAN_T_U8) max = 0xFF;
+    if (f->type == LANMAN_T_I32) min = INT32_MIN, max = INT32_MAX;
     if (f->type != LANMAN_T_U32 && f->type != LANMAN_T_U8 &&
-        f->type != LANMAN_T_TIME)
+        f->type != LANMAN_T_TIME && f->type != LANMAN_T_I32)
         return wrong_type(in, field, "an integer", err);
-    if (value > max)
+    if (value < min || value > max)
         return lm_err_field(err, LANMAN_E_ARG, in->level->struct_name, f->name,
-                            "%llu is out of range 0..%llu",
-                            (unsigned long long)value,
-                            (unsigned long long)max);
+                            "%lld is out of range %lld..%lld",
+                            (long long)value, (long long)min, (long long)max);
     if (f->type == LANMAN_T_U8) {
         uint8_t v = (uint8_t)value;
         memcpy(at, &v, 1);
     } else {
-        uint32_t v = (uint32_t)value;
+        uint32_t v = (uint32_t)(int32_t)value;   /* I32: its 32 bits */
+        if (f->type != LANMAN_T_I32) v = (uint32_t)value;
         memcpy(at, &v, sizeof v);
     }
     mark(in, index, field);
@@ -236,6 +241,17 @@ lanman_status lanman_input_set_bytes(lanman_input *in, uint32_t index,
         }
     } else if (f->type == LANMAN_T_SECDESC) {
         why = lm_shim_write_secdesc(at, value, len, &in->arena);
+    } else if (f->type == LANMAN_T_BYTES) {
+        if (len != f->aux)
+            return lm_err_field(err, LANMAN_E_ARG, in->level->struct_name,
+                                f->name, "must hold exactly %lu bytes",
+                                (unsigned long)f->aux);
+        {
+            void *copy = lm_arena_alloc(&in->arena, len);
+            if (copy == NULL) return lm_err_netapi(err, "input", NULL, 8, NULL);
+            memcpy(copy, value, len);
+            memcpy(at, &copy, sizeof copy);
+        }
     } else {
         return wrong_type(in, field, "bytes", err);
     }

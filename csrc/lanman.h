@@ -72,18 +72,22 @@ int lanman_constant_at(size_t i, const char **name, uint64_t *value);
 typedef enum lanman_type {
     LANMAN_T_STR,    /* platform string, read as UTF-8 (NULL -> none) */
     LANMAN_T_U32,    /* unsigned 32-bit integer */
+    LANMAN_T_I32,    /* signed 32-bit integer (minutes west of UTC, ...) */
     LANMAN_T_U8,     /* unsigned 8-bit integer stored in one byte */
     LANMAN_T_TIME,   /* u32 seconds since 1970 (or a duration in seconds) */
     LANMAN_T_SID,    /* pointer to a SID, read as "S-1-5-..." */
     LANMAN_T_HOURS,  /* logon hours: bit array, length from units_per_week */
-    LANMAN_T_SECDESC /* security descriptor, read as self-relative bytes */
+    LANMAN_T_SECDESC, /* security descriptor, read as self-relative bytes */
+    LANMAN_T_BYTES   /* pointer to a fixed-size byte array (aux bytes), as
+                     ** netapi.h declares USER_INFO_21's one-way password */
 } lanman_type;
 
 typedef struct lanman_field {
     const char *name;   /* pywin32's key: struct field without prefix */
     lanman_type type;
     size_t offset;      /* offsetof() within the platform struct */
-    size_t aux;         /* LANMAN_T_HOURS: offset of units_per_week */
+    size_t aux;         /* LANMAN_T_HOURS: offset of units_per_week;
+                        ** LANMAN_T_BYTES: the byte count */
     unsigned flags;     /* LANMAN_F_* */
 } lanman_field;
 
@@ -127,7 +131,7 @@ void lanman_buffer_stats(uint64_t *allocated, uint64_t *freed);
 typedef struct lanman_value {
     lanman_type type;
     int is_null;            /* NULL pointer in the struct */
-    uint32_t u32;           /* U32, U8, TIME */
+    uint32_t u32;           /* U32, U8, TIME; I32 as its 32 bits */
     const char *str;        /* STR, SID: UTF-8, NUL-terminated */
     const uint8_t *bytes;   /* HOURS, SECDESC */
     size_t len;             /* bytes in str (without NUL) or bytes */
@@ -193,7 +197,7 @@ lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
                                     size_t field, const char *value,
                                     size_t len, lanman_error *err);
 lanman_status lanman_input_set_number(lanman_input *in, uint32_t index,
-                                      size_t field, uint64_t value,
+                                      size_t field, int64_t value,
                                       lanman_error *err);
 lanman_status lanman_input_set_bytes(lanman_input *in, uint32_t index,
                                      size_t field, const void *value,
@@ -218,7 +222,6 @@ lanman_status lanman_input_check(const lanman_input *in, lanman_error *err);
 #include "lanman_share.h"
 #include "lanman_group.h"
 #include "lanman_localgroup.h"
-#include "lanman_fastenum.h"
 #include "lanman_fastenum.h"
 
 /* Levels a call accepts, for façades and docs: writes up to max levels,

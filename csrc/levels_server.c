@@ -25,7 +25,7 @@ static const lanman_field server_info_102[] = {
     F(SERVER_INFO_102, sv102_, type, U32),
     F(SERVER_INFO_102, sv102_, comment, STR),
     F(SERVER_INFO_102, sv102_, users, U32),
-    F(SERVER_INFO_102, sv102_, disc, U32),
+    F(SERVER_INFO_102, sv102_, disc, I32),
     F(SERVER_INFO_102, sv102_, hidden, BOOLEAN_T),
     F(SERVER_INFO_102, sv102_, announce, U32),
     F(SERVER_INFO_102, sv102_, anndelta, U32),
@@ -230,12 +230,12 @@ static const lanman_field server_info_599[] = {
 #undef SV
 
 /* The one-field levels exist to set that field (NetServerSetInfo).  disc
-** is signed (-1: never disconnect), read as its 32 bits. */
+** is signed (-1: never disconnect). */
 static const lanman_field server_info_1005[] = {
     R(SERVER_INFO_1005, sv1005_, comment, STR),
 };
 static const lanman_field server_info_1010[] = {
-    R(SERVER_INFO_1010, sv1010_, disc, U32),
+    R(SERVER_INFO_1010, sv1010_, disc, I32),
 };
 static const lanman_field server_info_1016[] = {
     R(SERVER_INFO_1016, sv1016_, hidden, BOOLEAN_T),
@@ -251,7 +251,7 @@ static const lanman_field server_info_1107[] = {
 };
 
 /* ---- TIME_OF_DAY_INFO (NetRemoteTOD; the call has no level: 0) ----
-** timezone is signed minutes west of UTC, read as its 32 bits. */
+** timezone is signed minutes west of UTC (-1: undefined). */
 static const lanman_field time_of_day_info[] = {
     F(TIME_OF_DAY_INFO, tod_, elapsedt, TIME),
     F(TIME_OF_DAY_INFO, tod_, msecs, U32),
@@ -259,7 +259,7 @@ static const lanman_field time_of_day_info[] = {
     F(TIME_OF_DAY_INFO, tod_, mins, U32),
     F(TIME_OF_DAY_INFO, tod_, secs, U32),
     F(TIME_OF_DAY_INFO, tod_, hunds, U32),
-    F(TIME_OF_DAY_INFO, tod_, timezone, U32),
+    F(TIME_OF_DAY_INFO, tod_, timezone, I32),
     F(TIME_OF_DAY_INFO, tod_, tinterval, U32),
     F(TIME_OF_DAY_INFO, tod_, day, U32),
     F(TIME_OF_DAY_INFO, tod_, month, U32),

@@ -106,13 +106,24 @@ static const lanman_field user_info_23[] = {
     F(USER_INFO_23, usri23_, user_sid, SID),
 };
 
-/* USER_INFO_22: USER_INFO_2 with the password as a one-way (LM OWF) hash.
-** netapi.h declares usri22_password as a pointer (lm.h: 16 bytes inline)
-** and usri22_script_path as uint32_t (lm.h: a string), so on Samba the
-** row leaves both out: no call on Samba takes or returns level 22 (see
-** shim_samba_user.c), and a uint32_t cannot hold a path. */
+/* USER_INFO_21 and _22: the password as a one-way (LM OWF) hash of 16
+** bytes.  netapi.h declares it a pointer to them (LANMAN_T_BYTES), lm.h
+** 16 bytes inline, so these password fields exist on Samba only; and
+** netapi.h makes usri22_script_path a uint32_t (lm.h: a string), which
+** cannot hold a path: that field is Windows-only. */
+#define LM_ENCRYPTED_PWLEN 16
+#ifndef _WIN32
+static const lanman_field user_info_21[] = {
+    {"password", LANMAN_T_BYTES, offsetof(LM_STRUCT(USER_INFO_21), usri21_password),
+     LM_ENCRYPTED_PWLEN, LANMAN_F_REQUIRED},
+};
+#endif
 static const lanman_field user_info_22[] = {
     R(USER_INFO_22, usri22_, name, STR),
+#ifndef _WIN32
+    {"password", LANMAN_T_BYTES, offsetof(LM_STRUCT(USER_INFO_22), usri22_password),
+     LM_ENCRYPTED_PWLEN, LANMAN_F_REQUIRED},
+#endif
     F(USER_INFO_22, usri22_, password_age, TIME),
     R(USER_INFO_22, usri22_, priv, U32),
     F(USER_INFO_22, usri22_, home_dir, STR),
@@ -256,6 +267,9 @@ const lanman_level lm_levels_user[] = {
     LEVEL("USER_INFO", 10, USER_INFO_10, user_info_10),
     LEVEL("USER_INFO", 11, USER_INFO_11, user_info_11),
     LEVEL("USER_INFO", 20, USER_INFO_20, user_info_20),
+#ifndef _WIN32
+    LEVEL("USER_INFO", 21, USER_INFO_21, user_info_21),
+#endif
     LEVEL("USER_INFO", 22, USER_INFO_22, user_info_22),
     LEVEL("USER_INFO", 23, USER_INFO_23, user_info_23),
     LEVEL("USER_INFO", 1003, USER_INFO_1003, user_info_1003),

@@ -38,6 +38,7 @@ lanman_status lanman_record_field(const lanman_buffer *b, uint32_t index,
     v->type = f->type;
     switch (f->type) {
     case LANMAN_T_U32:
+    case LANMAN_T_I32:
     case LANMAN_T_TIME:
         memcpy(&v->u32, at, sizeof v->u32);
         break;
@@ -59,6 +60,14 @@ lanman_status lanman_record_field(const lanman_buffer *b, uint32_t index,
     case LANMAN_T_SECDESC:
         lm_shim_read_secdesc(at, v);
         break;
+    case LANMAN_T_BYTES: {
+        const uint8_t *bytes;
+        memcpy(&bytes, at, sizeof bytes);
+        v->is_null = bytes == NULL;
+        v->bytes = bytes;
+        v->len = bytes ? f->aux : 0;
+        break;
+    }
     case LANMAN_T_HOURS: {
         /* A bit per unit of the week: units_per_week bits, rounded up. */
         const uint8_t *hours;

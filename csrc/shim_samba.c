@@ -161,7 +161,7 @@ uint32_t lm_shim_invoke(void *ctx, lm_shim_fn fn, lm_call *c, char *detail,
 /* Does field type t hold a pointer the copy must carry? */
 static int is_pointer(lanman_type t) {
     return t == LANMAN_T_STR || t == LANMAN_T_SID || t == LANMAN_T_HOURS ||
-           t == LANMAN_T_SECDESC;
+           t == LANMAN_T_SECDESC || t == LANMAN_T_BYTES;
 }
 
 /* Bytes the pointed-to data of pointer field f in record rec needs in the
@@ -182,6 +182,8 @@ static size_t pointee_size(const lanman_field *f, const char *rec) {
     }
     case LANMAN_T_SECDESC:   /* a 32-bit length, then self-relative bytes */
         return 4 + lm_samba_secdesc_size(p);
+    case LANMAN_T_BYTES:
+        return f->aux;
     default:
         return 0;
     }

@@ -15,8 +15,8 @@
 **     fails;
 **   - NetUserSetInfo works only at levels 0, 3 (with the same flags bug),
 **     1003, 1006, 1007, 1009, 1011, 1012, 1014, 1024 (but 87 for country
-**     code 0), 1051, 1052 and 1053; 1, 2, 4, 1005, 1008, 1010, 1017 and
-**     1020 answer 50, 1013, 1018, 1023 and 1025 answer 124.  The thunk
+**     code 0), 1051, 1052 and 1053; 1, 2, 4, 21, 22, 1005, 1008, 1010,
+**     1017 and 1020 answer 50, 1013, 1018, 1023 and 1025 answer 124.  The thunk
 **     keeps libnetapi for the levels it does right and sets everything
 **     else over SAMR; the password (levels 1, 2, 4) goes through
 **     libnetapi's level 1003, which encrypts it with the session key;
@@ -263,9 +263,15 @@ uint32_t lm_shim_NetUserSetInfo(lm_call *c) {
         /* libnetapi does these right (but for its status codes). */
         return as_nerr(NetUserSetInfo(c->server, c->name, c->level,
                                       (uint8_t *)in, &c->parm_err));
+    case 21:
     case 22:
-        printf("NetUserSetInfo level 22 (a LAN Manager password hash) is not "
-               "supported on Samba: set the password at level 1003\n");
+        /* libnetapi: 50.  A LAN Manager (LM OWF) hash as the password is
+        ** what SAMR's UserInternal1Information would take; Samba's DC keeps
+        ** no LM hashes ("lanman auth = no"), so nothing honest can be done
+        ** with one. */
+        printf("NetUserSetInfo level %lu (a LAN Manager password hash) is not "
+               "supported on Samba: set the password at level 1003\n",
+               (unsigned long)c->level);
         return LM_ERROR_NOT_SUPPORTED;
     }
 

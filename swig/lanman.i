@@ -28,24 +28,6 @@ typedef int lanman_status;
 /* Out-parameters become return values, in parameter order. */
 %apply uint32_t *OUTPUT { uint32_t *total, uint32_t *size };
 %apply uint32_t *INOUT { uint32_t *resume };
-/* Bytes in: NetRequestOfflineDomainJoin's blob, a bytes object (Python) or
-** a string (Lua), with its length. */
-#if defined(SWIGPYTHON)
-%typemap(in) (const char *provision_bin_data, size_t provision_bin_data_size) {
-    if (!PyBytes_Check($input)) {
-        PyErr_Format(PyExc_TypeError, "argument 'provision_bin_data' must be "
-                     "bytes, not %.100s", Py_TYPE($input)->tp_name);
-        SWIG_fail;
-    }
-    $1 = PyBytes_AS_STRING($input);
-    $2 = (size_t)PyBytes_GET_SIZE($input);
-}
-#elif defined(SWIGLUA)
-%typemap(in) (const char *provision_bin_data, size_t provision_bin_data_size) {
-    $1 = luaL_checklstring(L, $input, &$2);
-}
-#endif
-
 #if defined(SWIGPYTHON)
 %include "python/typemaps.i"
 #elif defined(SWIGLUA)

@@ -17,7 +17,11 @@ static void lanman_lua_push_value(lua_State *L, const lanman_value *v) {
         break;
     case LANMAN_T_HOURS:
     case LANMAN_T_SECDESC:
+    case LANMAN_T_BYTES:
         lua_pushlstring(L, (const char *)v->bytes, v->len);
+        break;
+    case LANMAN_T_I32:
+        lua_pushinteger(L, (lua_Integer)(int32_t)v->u32);
         break;
     default:
         lua_pushinteger(L, (lua_Integer)v->u32);
@@ -185,6 +189,7 @@ static void lanman_lua_input_set(lua_State *L, lanman_input *in,
         break;
     case LANMAN_T_HOURS:
     case LANMAN_T_SECDESC:
+    case LANMAN_T_BYTES:
         if (t != LUA_TSTRING) goto wrong;
         {
             const char *s = lua_tolstring(L, -1, &len);
@@ -195,10 +200,7 @@ static void lanman_lua_input_set(lua_State *L, lanman_input *in,
         int isint;
         lua_Integer n = lua_tointegerx(L, -1, &isint);
         if (t != LUA_TNUMBER || !isint) goto wrong;
-        if (n < 0)
-            luaL_error(L, "%s: field '%s' is out of range 0..4294967295",
-                       l->struct_name, f->name);
-        st = lanman_input_set_number(in, index, field, (uint64_t)n, &err);
+        st = lanman_input_set_number(in, index, field, (int64_t)n, &err);
         break;
     }
     }
@@ -208,7 +210,8 @@ wrong:
     luaL_error(L, "%s: field '%s' must be %s, not %s", l->struct_name, f->name,
                f->type == LANMAN_T_STR ? "a string"
                : f->type == LANMAN_T_SID ? "a SID string (S-1-...)"
-               : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ? "a byte string"
+               : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ||
+                 f->type == LANMAN_T_BYTES ? "a byte string"
                : "an integer", luaL_typename(L, -1));
 }
 

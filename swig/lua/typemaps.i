@@ -100,6 +100,11 @@ static int lanman_lua_raise(lua_State *L, const lanman_error *e) {
 }
 %typemap(typecheck) const lanman_creds * "$1 = lua_isnil(L, $input) || lua_isuserdata(L, $input);";
 
+/* ---- bytes in: NetRequestOfflineDomainJoin's blob and its length ---- */
+%typemap(in) (const char *provision_bin_data, size_t provision_bin_data_size) {
+    $1 = ($1_ltype)luaL_checklstring(L, $input, &$2);
+}
+
 /* ---- input records: a "lanman.Input" userdata (input_from_records) ---- */
 %typemap(in) const lanman_input * {
     $1 = ((lanman_lua_input *)luaL_checkudata(L, $input, LANMAN_INPUT_MT))->in;

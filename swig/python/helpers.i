@@ -4,6 +4,7 @@
 ** objects, so they keep the GIL.
 */
 %{
+#include <limits.h>
 /* One field as a Python value: str, int, bytes or None. */
 static PyObject *lanman_py_value(const lanman_value *v) {
     if (v->is_null) Py_RETURN_NONE;
@@ -11,8 +12,11 @@ static PyObject *lanman_py_value(const lanman_value *v) {
     case LANMAN_T_STR:
     case LANMAN_T_SID:
         return PyUnicode_DecodeUTF8(v->str, (Py_ssize_t)v->len, "replace");
+    case LANMAN_T_I32:
+        return PyLong_FromLong((long)(int32_t)v->u32);
     case LANMAN_T_HOURS:
     case LANMAN_T_SECDESC:
+    case LANMAN_T_BYTES:
         return PyBytes_FromStringAndSize((const char *)v->bytes,
                                          (Py_ssize_t)v->len);
     default:
@@ -127,8 +131,10 @@ PyObject *levels(void) {
 PyObject *level_types(void) {
     static const char *const type_names[] = {
         [LANMAN_T_STR] = "str", [LANMAN_T_U32] = "int", [LANMAN_T_U8] = "int",
+        [LANMAN_T_I32] = "int",
         [LANMAN_T_TIME] = "time", [LANMAN_T_SID] = "sid",
-        [LANMAN_T_HOURS] = "hours", [LANMAN_T_SECDESC] = "secdesc"};
+        [LANMAN_T_HOURS] = "hours", [LANMAN_T_SECDESC] = "secdesc",
+        [LANMAN_T_BYTES] = "bytes"};
     PyObject *d = PyDict_New();
     for (size_t i = 0; d != NULL && i < lanman_level_count(); i++) {
         const lanman_level *l = lanman_level_at(i);
@@ -225,7 +231,8 @@ static int lanman_py_input_set(lanman_input *in, uint32_t index,
         break;
     }
     case LANMAN_T_HOURS:
-    case LANMAN_T_SECDESC: {
+    case LANMAN_T_SECDESC:
+    case LANMAN_T_BYTES: {
         Py_buffer view;
         if (!PyObject_CheckBuffer(value) || PyUnicode_Check(value)) goto wrong;
         if (PyObject_GetBuffer(value, &view, PyBUF_SIMPLE) != 0) return -1;
@@ -236,12 +243,10 @@ static int lanman_py_input_set(lanman_input *in, uint32_t index,
     }
     default: {
         if (!PyLong_Check(value) || PyBool_Check(value)) goto wrong;
-        unsigned long long n = PyLong_AsUnsignedLongLong(value);
-        if (n == (unsigned long long)-1 && PyErr_Occurred()) {
-            PyErr_Clear();
-            PyErr_Format(PyExc_ValueError, "%s: field '%s' is out of range "
-                         "0..4294967295", l->struct_name, f->name);
-            return -1;
+        int overflow = 0;
+        long long n = PyLong_AsLongLongAndOverflow(value, &overflow);
+        if (overflow) {   /* beyond 64 bits: the core words the range */
+            n = overflow < 0 ? LLONG_MIN : LLONG_MAX;
         }
         st = lanman_input_set_number(in, index, field, n, &err);
         break;
@@ -257,7 +262,8 @@ wrong:
                  l->struct_name, f->name,
                  f->type == LANMAN_T_STR ? "a str or None"
                  : f->type == LANMAN_T_SID ? "a SID str (S-1-...)"
-                 : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ? "bytes"
+                 : f->type == LANMAN_T_HOURS || f->type == LANMAN_T_SECDESC ||
+                   f->type == LANMAN_T_BYTES ? "bytes"
                  : "an int", Py_TYPE(value)->tp_name);
     return -1;
 }

@@ -131,6 +131,17 @@ static void lanman_py_raise(const lanman_error *e) {
     }
 }
 
+/* ---- bytes in: NetRequestOfflineDomainJoin's blob and its length ---- */
+%typemap(in) (const char *provision_bin_data, size_t provision_bin_data_size) {
+    if (!PyBytes_Check($input)) {
+        PyErr_Format(PyExc_TypeError, "argument 'provision_bin_data' must be "
+                     "bytes, not %.100s", Py_TYPE($input)->tp_name);
+        SWIG_fail;
+    }
+    $1 = PyBytes_AS_STRING($input);
+    $2 = (size_t)PyBytes_GET_SIZE($input);
+}
+
 /* ---- input records: a "lanman.Input" capsule (input_from_records) ---- */
 %typemap(in) const lanman_input * {
     $1 = ($1_ltype)PyCapsule_GetPointer($input, LANMAN_INPUT_CAPSULE);

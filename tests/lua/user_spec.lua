@@ -96,7 +96,7 @@ describe("user calls", function()
 
   it("declare the levels Windows takes", function()
     assert.are.same({ 1, 2, 3, 4 }, lanman.call_levels("NetUserAdd"))
-    assert.are.same({ 0, 1, 2, 3, 4, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011,
+    assert.are.same({ 0, 1, 2, 3, 4, 21, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010, 1011,
                       1012, 1013, 1014, 1017, 1018, 1020, 1023, 1024, 1025, 1051, 1052, 1053 },
                     lanman.call_levels("NetUserSetInfo"))
     assert.are.same({ 0, 1 }, lanman.call_levels("NetUserGetGroups"))
@@ -183,7 +183,9 @@ describe("user calls", function()
       fails(87, lanman.NetUserSetInfo(server, user, 1018, { max_storage = 5 }))
       fails(50, lanman.NetUserSetInfo(server, user, 22,
                                       { name = user, priv = 1, flags = UF_DEFAULT,
+                                        password = string.rep("\0", 16),
                                         acct_expires = lanman.TIMEQ_FOREVER }))
+      fails(50, lanman.NetUserSetInfo(server, user, 21, { password = string.rep("\0", 16) }))
 
       -- levels 1-4: read, change, write back, read
       for _, c in ipairs { { 1, "comment", "set at 1" }, { 2, "full_name", "Set At 2" },
@@ -409,7 +411,8 @@ describe("user calls", function()
       { "'comment'", function() return lanman.NetUserSetInfo(far, "x", 1007, {}) end },
       { "'comment'", function() return lanman.NetUserSetInfo(far, "x", 1007, { comment = 5 }) end },
       { "'full_name'", function() return lanman.NetUserSetInfo(far, "x", 1007, { full_name = "y" }) end },
-      { "'level'", function() return lanman.NetUserSetInfo(far, "x", 21, {}) end },
+      { "'password'", function() return lanman.NetUserSetInfo(far, "x", 21, {}) end },
+      { "16 bytes", function() return lanman.NetUserSetInfo(far, "x", 21, { password = "short" }) end },
       { "'logon_hours'", function() return lanman.NetUserSetInfo(far, "x", 1020, { logon_hours = "" }) end },
       { "'username'", function() return lanman.NetUserDel(far, nil) end },
       { "'oldpassword'", function() return lanman.NetUserChangePassword(far, "x", nil, "n") end },

@@ -12,7 +12,7 @@ import lanman
 UF_DEFAULT = lanman.UF_SCRIPT | lanman.UF_NORMAL_ACCOUNT
 
 GETINFO_LEVELS = (0, 1, 2, 3, 4, 10, 11, 20, 23)
-SETINFO_LEVELS = (0, 1, 2, 3, 4, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010,
+SETINFO_LEVELS = (0, 1, 2, 3, 4, 21, 22, 1003, 1005, 1006, 1007, 1008, 1009, 1010,
                   1011, 1012, 1013, 1014, 1017, 1018, 1020, 1023, 1024, 1025,
                   1051, 1052, 1053)
 
@@ -88,6 +88,7 @@ def test_calls_and_levels():
                   1014, 1017, 1018, 1023, 1024, 1025, 1051, 1052, 1053):
         assert len(fields(level)) == 1, level
     assert fields(1020) == {"units_per_week", "logon_hours"}
+    assert fields(21) == {"password"} and "password" in fields(22)
     assert fields(0, "GROUP_USERS_INFO") == {"name"}
     assert fields(1, "GROUP_USERS_INFO") == {"name", "attributes"}
     assert fields(0, "LOCALGROUP_USERS_INFO") == {"name"}
@@ -199,9 +200,11 @@ def test_round_trip(dc, server, user, password_changes):
         e = expect_error(87, lanman.NetUserSetInfo, server, user, level, data)
         assert f"field '{field}'" in str(e)
     e = expect_error(50, lanman.NetUserSetInfo, server, user, 22,
-                     {"name": user, "priv": 1, "flags": UF_DEFAULT,
+                     {"name": user, "priv": 1, "flags": UF_DEFAULT, "password": bytes(16),
                       "acct_expires": lanman.TIMEQ_FOREVER})
     assert "level 22" in str(e)
+    e = expect_error(50, lanman.NetUserSetInfo, server, user, 21, {"password": bytes(16)})
+    assert "level 21" in str(e)
 
     # levels 1-4: read, change, write back, read
     for level, key, value in ((1, "comment", "set at 1"), (2, "full_name", "Set At 2"),
@@ -512,7 +515,11 @@ def test_argument_errors_before_any_call(unreachable):
          lambda: lanman.NetUserAdd(s, 3, dict(ok1, password="p",
                                               acct_expires=lanman.TIMEQ_FOREVER))),
         (ValueError, "'level'", lambda: lanman.NetUserAdd(s, 0, ok1)),
-        (ValueError, "'level'", lambda: lanman.NetUserSetInfo(s, "x", 21, {})),
+        (ValueError, "'password'", lambda: lanman.NetUserSetInfo(s, "x", 21, {})),
+        (ValueError, "16 bytes",
+         lambda: lanman.NetUserSetInfo(s, "x", 21, {"password": b"short"})),
+        (TypeError, "'password'",
+         lambda: lanman.NetUserSetInfo(s, "x", 21, {"password": "text"})),
         (ValueError, "'level'", lambda: lanman.NetUserSetInfo(s, "x", 5, {})),
         (ValueError, "'comment'", lambda: lanman.NetUserSetInfo(s, "x", 1007, {})),
         (TypeError, "'comment'", lambda: lanman.NetUserSetInfo(s, "x", 1007, {"comment": 5})),
