@@ -401,3 +401,58 @@ def test_wrong_password_in_a_child(child, dc):
     assert r["args"][0] == 1326 and r["args"][1] == "NetUserGetInfo"
     assert r["name"] == "ERROR_LOGON_FAILURE"
     assert "Wr0ng-pw" not in proc.stdout + proc.stderr + repr(results)
+
+
+def test_local_group_lifecycle(server, dc):
+    g = unique("w32l")
+    D = dc["LANMAN_TEST_DOMAIN"]
+    win32net.NetLocalGroupAdd(server, 1, {"name": g, "comment": "w32 alias"})
+    try:
+        assert win32net.NetLocalGroupGetInfo(server, g, 1) == {"name": g, "comment": "w32 alias"}
+        win32net.NetLocalGroupSetInfo(server, g, 1002, {"comment": "changed"})
+        assert win32net.NetLocalGroupGetInfo(server, g, 1)["comment"] == "changed"
+        win32net.NetLocalGroupSetMembers(server, g, 3, [{"domainandname": f"{D}\\alice"},
+                                                        {"domainandname": f"{D}\\bob"}])
+        got = {m["domainandname"] for m in win32net.NetLocalGroupGetMembers(server, g, 3)[0]}
+        assert got == {f"{D}\\alice", f"{D}\\bob"}
+        win32net.NetLocalGroupSetMembers(server, g, 3, [])
+        assert win32net.NetLocalGroupGetMembers(server, g, 1)[0] == []
+    finally:
+        win32net.NetLocalGroupDel(server, g)
+    assert error_of(lambda: win32net.NetLocalGroupGetInfo(server, g, 0)).winerror == 2220
+
+
+def test_user_modals_set(server):
+    m0 = win32net.NetUserModalsGet(server, 0)
+    try:
+        win32net.NetUserModalsSet(server, 1001, {"min_passwd_len": 9})
+        assert win32net.NetUserModalsGet(server, 0)["min_passwd_len"] == 9
+    finally:
+        win32net.NetUserModalsSet(server, 0, m0)
+    assert win32net.NetUserModalsGet(server, 0) == m0
+
+
+def test_what_samba_answers_differently(server, dc):
+    """Calls lanman has whose answer from this Samba DC is an error: each a
+    pywintypes.error naming the function (Windows servers answer them)."""
+    for call, code in (
+            (lambda: win32net.NetGetAnyDCName(server, dc["LANMAN_TEST_DOMAIN"]), 1355),
+            (lambda: win32net.NetSessionEnum(10, server), 50),
+            (lambda: win32net.NetWkstaUserEnum(server, 0), 50),
+            (lambda: win32net.NetServerDiskEnum(server, 0), 50),
+            (lambda: win32net.NetFileGetInfo(3, server, 1), 1745),
+            (lambda: win32net.NetFileClose(server, 123456), 2)):
+        e = error_of(call)
+        assert e.winerror == code and e.funcname.startswith("Net"), e
+    try:
+        name, status = win32net.NetGetJoinInformation(server)
+        assert status in (win32netcon.NetSetupDomainName, win32netcon.NetSetupWorkgroupName)
+    except pywintypes.error as e:
+        assert e.funcname == "NetGetJoinInformation" and e.winerror in (46, 1745, 50)
+    for call, name in ((lambda: win32net.NetShareCheck(server, "C:"), "NetShareCheck"),
+                       (lambda: win32net.NetValidateName(server, "x", 1), "NetValidateName"),
+                       (lambda: win32net.NetMessageNameEnum(server), "NetMessageNameEnum"),
+                       (lambda: win32net.NetStatisticsGet(server, win32net.SERVICE_SERVER),
+                        "NetStatisticsGet")):
+        with pytest.raises(NotImplementedError, match=name):
+            call()
