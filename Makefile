@@ -63,3 +63,4 @@ clean:
 	rm -rf $(BUILD) *.egg-info python/*.egg-info
 
 -include mk/test.mk
+-include mk/reliability.mk

@@ -166,9 +166,16 @@ lanman_status lanman_input_set_text(lanman_input *in, uint32_t index,
     } else if (f->type == LANMAN_T_STR) {
         why = lm_shim_write_str(at, value, len, &in->arena);
     } else {
+        /* value holds len bytes, not necessarily NUL-terminated (found by
+        ** fuzz/fuzz_input.c: strlen read past them); a SID's text is short. */
+        char text[256];
         int oom = 0;
-        void *sid = strlen(value) == len ? lm_sid_parse(value, &in->arena, &oom)
-                                         : NULL;
+        void *sid = NULL;
+        if (len < sizeof text) {
+            memcpy(text, value, len);
+            text[len] = '\0';
+            sid = lm_sid_parse(text, &in->arena, &oom);
+        }
         if (sid != NULL) memcpy(at, &sid, sizeof sid);
         else why = oom ? "out of memory"
                        : "is not a SID string like S-1-5-21-1-2-3-500";
