@@ -49,7 +49,13 @@ class Context:
         return f
 
     def call(self, name, *args, **kw):
-        return self.fn(name)(*args, creds=self.creds, **kw)
+        f = self.fn(name)
+        try:
+            return f(*args, creds=self.creds, **kw)
+        except (TypeError, ValueError) as e:
+            # lanman checks every argument before a call: a bad --level,
+            # name or value from the command line is a usage error
+            raise UsageError(f"{self.args.command_name}: {e}") from None
 
     def one(self, name, *args, **kw):
         """The first record of a call's buffer."""
@@ -223,8 +229,8 @@ def cmd_user_passwd(c):
         if a.password_stdin:
             old = cli_auth.read_new_password(a.name, stdin=True)
         else:
-            old = cli_auth.read_new_password(f"{a.name} (current password)",
-                                             env_name="LANMAN_OLD_PASSWORD")
+            old = cli_auth.read_new_password(a.name, env_name="LANMAN_OLD_PASSWORD",
+                                             current=True)
         new = cli_auth.read_new_password(a.name, stdin=a.password_stdin)
         c.call("NetUserChangePassword", c.server, a.name, old, new)
         del old, new

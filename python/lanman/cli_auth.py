@@ -221,9 +221,10 @@ def server_from(args, environ=None):
 
 
 def read_new_password(what, stdin=False, env_name="LANMAN_NEW_PASSWORD",
-                      environ=None):
-    """A new password for an account: from stdin's first line (stdin=True),
-    from $LANMAN_NEW_PASSWORD, or asked twice on the terminal."""
+                      environ=None, current=False):
+    """A new password for an account: from stdin's next line (stdin=True),
+    from $LANMAN_NEW_PASSWORD, or asked twice on the terminal.  With
+    current, the account's current password (asked once)."""
     env = os.environ if environ is None else environ
     if stdin:
         line = sys.stdin.readline()
@@ -235,6 +236,8 @@ def read_new_password(what, stdin=False, env_name="LANMAN_NEW_PASSWORD",
     if not _have_terminal():
         raise CredentialError(f"no password for {what}: use --password-stdin, set "
                               f"{env_name}, or run on a terminal to be asked")
+    if current:
+        return getpass.getpass(f"Current password for {what}: ")
     first = getpass.getpass(f"New password for {what}: ")
     second = getpass.getpass(f"Retype the new password for {what}: ")
     if first != second:

@@ -210,6 +210,7 @@ def unique(prefix):
 PW = "Cli-" + os.urandom(4).hex() + "-Xq7!"
 PW2 = "Cli-" + os.urandom(4).hex() + "-Yr8!"
 PW3 = "Cli-" + os.urandom(4).hex() + "-Zs9!"
+PW4 = "Cli-" + os.urandom(4).hex() + "-Wt6!"
 
 
 @pytest.fixture
@@ -262,6 +263,8 @@ def test_help_everywhere_has_an_example(dc):
     (["user", "show"], "name"),
     (["users", "--format", "xml"], "invalid choice"),
     (["users", "--level", "abc"], "not a number"),
+    (["user", "show", "alice", "--level", "7"], "7 is not supported"),
+    (["share", "add", "x", "/tmp", "--max-uses", "lots"], "not a number"),
 ])
 def test_usage_errors_exit_2(dc, args, needle):
     cp = run_watched([LANMAN, "-S", dc["LANMAN_TEST_SERVER"], *args], env=base_env(dc))
@@ -491,9 +494,18 @@ def test_user_lifecycle(cli, dc, server, temp_user):
     try:
         ok(cli("user", "passwd", name, "--change", "--password-stdin",
                stdin=f"{PW2}\n{PW3}\n", secrets=(PW, PW2, PW3)))
+        assert logs_on(server, dc, name, PW3)
+        # the old and new passwords from the environment
+        ok(cli("user", "passwd", name, "--change", env=base_env(
+            dc, LANMAN_OLD_PASSWORD=PW3, LANMAN_NEW_PASSWORD=PW4), secrets=(PW3, PW4)))
+        assert logs_on(server, dc, name, PW4) and not logs_on(server, dc, name, PW3)
+        # a wrong old password: exit 1
+        cp = cli("user", "passwd", name, "--change", env=base_env(
+            dc, LANMAN_OLD_PASSWORD=PW2, LANMAN_NEW_PASSWORD=PW), secrets=(PW2, PW))
+        assert cp.returncode == 1 and "NetUserChangePassword" in cp.stderr
     finally:
         lanman.NetUserModalsSet(server, 0, before)
-    assert logs_on(server, dc, name, PW3) and not logs_on(server, dc, name, PW2)
+    assert logs_on(server, dc, name, PW4) and not logs_on(server, dc, name, PW2)
     # groups
     ok(cli("group", "add", "lanman-ops", name))
     rows = table(ok(cli("user", "groups", name)))
