@@ -262,9 +262,11 @@ end
 local function prompt(text)
   local tty = io.open("/dev/tty", "r+")
   if not tty then return nil end
+  -- echo off before the prompt shows: an answer typed (or pasted) at once
+  -- must not be echoed either
+  os.execute("stty -echo < /dev/tty 2>/dev/null")
   tty:write(text)
   tty:flush()
-  os.execute("stty -echo < /dev/tty 2>/dev/null")
   local line = tty:read("l")
   os.execute("stty echo < /dev/tty 2>/dev/null")
   tty:write("\n")

@@ -19,7 +19,7 @@ import pytest
 
 import lanman
 
-from test_cli import admin, base_env, run_watched, secrets_of, unique
+from test_cli import _prompted_run, admin, base_env, run_watched, secrets_of, unique
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -539,3 +539,18 @@ def test_password_policy(example, server):
     finally:
         lanman.NetUserModalsSet(server, 0, m0)
         lanman.NetUserModalsSet(server, 3, m3)
+
+
+@pytest.mark.parametrize("lang", LANGS)
+def test_password_prompt_on_the_terminal(dc, server, lang, lua_paths):
+    env = base_env(dc, **lua_paths)
+    del env["LANMAN_PASSWORD"]
+    if lang == "python":
+        argv = [sys.executable, EXAMPLES / "python" / "password_policy.py"]
+    else:
+        argv = ["lua5.4", EXAMPLES / "lua" / "password_policy.lua"]
+    pw = dc["LANMAN_TEST_PASSWORD"]
+    rc, tty, answered = _prompted_run(argv + ["-S", server, "-U", admin(dc)], env, pw)
+    assert answered and rc == 0, tty
+    assert f"Password for {admin(dc)}:" in tty and "min_passwd_len" in tty
+    assert pw not in tty
