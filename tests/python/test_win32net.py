@@ -134,11 +134,13 @@ def test_user_enum_filter_default_is_normal_accounts(server, dc):
     normal = {d["name"] for d in win32net.NetUserEnum(
         server, 0, win32netcon.FILTER_NORMAL_ACCOUNT)[0]}
     assert default == normal
-    # (a filter no account matches crashes inside libnetapi's NetUserEnum_r:
-    # not asked here; FILTER_SERVER_TRUST_ACCOUNT matches the DC itself)
+    # FILTER_SERVER_TRUST_ACCOUNT matches the DC itself; a filter no account
+    # matches gives an empty page
     trusts = {d["name"] for d in win32net.NetUserEnum(
         server, 0, win32netcon.FILTER_SERVER_TRUST_ACCOUNT)[0]}
     assert trusts == {dc["LANMAN_TEST_HOSTNAME"] + "$"}
+    assert win32net.NetUserEnum(server, 0, win32netcon.FILTER_WORKSTATION_TRUST_ACCOUNT) \
+        == ([], 0, 0)
 
 
 @pytest.mark.parametrize("form", ["plain", "unc", "bytes", "default"])
