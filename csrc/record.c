@@ -16,7 +16,15 @@
 lanman_status lanman_record_field(const lanman_buffer *b, uint32_t index,
                                   size_t field, lanman_value *v,
                                   lanman_error *err) {
-    memset(v, 0, sizeof *v);
+    /* Only the members every reader looks at: clearing all of *v (its
+    ** text buffer included) would cost more than decoding the field. */
+    v->type = LANMAN_T_U32;
+    v->is_null = 0;
+    v->u32 = 0;
+    v->str = NULL;
+    v->bytes = NULL;
+    v->len = 0;
+    v->owned = NULL;
     if (b->freed) return lm_err_freed(err, "record");
     if (b->level == NULL)
         return lm_err_arg(err, "record", "buffer",

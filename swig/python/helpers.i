@@ -24,18 +24,40 @@ static PyObject *lanman_py_value(const lanman_value *v) {
     }
 }
 
-/* Record index of b as a new dict, or NULL with an exception set. */
-static PyObject *lanman_py_record_dict(const lanman_buffer *b, uint32_t index) {
+/* The level's keys as interned str objects, built once per decode call
+** and shared by every record it makes (keys[f] for field f); NULL with an
+** exception set on failure.  Release with lanman_py_keys_free. */
+static PyObject **lanman_py_keys(const lanman_level *lvl) {
+    PyObject **keys = PyMem_Calloc(lvl->nfields ? lvl->nfields : 1, sizeof *keys);
+    if (keys == NULL) {
+        PyErr_NoMemory();
+        return NULL;
+    }
+    for (size_t f = 0; f < lvl->nfields; f++) {
+        keys[f] = PyUnicode_InternFromString(lvl->fields[f].name);
+        if (keys[f] == NULL) {
+            while (f--) Py_DECREF(keys[f]);
+            PyMem_Free(keys);
+            return NULL;
+        }
+    }
+    return keys;
+}
+
+static void lanman_py_keys_free(PyObject **keys, const lanman_level *lvl) {
+    for (size_t f = 0; f < lvl->nfields; f++) Py_DECREF(keys[f]);
+    PyMem_Free(keys);
+}
+
+/* Record index of b as a new dict keyed by keys, or NULL with an
+** exception set.  The caller has checked that b is live, has a level and
+** holds record index. */
+static PyObject *lanman_py_record_dict(const lanman_buffer *b, uint32_t index,
+                                       PyObject **keys) {
     const lanman_level *lvl = lanman_buffer_level(b);
     lanman_error err;
     lanman_value v;
-    if (lvl == NULL || index >= lanman_buffer_count(b)) {
-        /* let the core word the error */
-        lanman_record_field(b, index, 0, &v, &err);
-        lanman_py_raise(&err);
-        return NULL;
-    }
-    PyObject *d = PyDict_New();
+    PyObject *d = _PyDict_NewPresized((Py_ssize_t)lvl->nfields);
     for (size_t f = 0; d != NULL && f < lvl->nfields; f++) {
         if (lanman_record_field(b, index, f, &v, &err) != LANMAN_OK) {
             lanman_py_raise(&err);
@@ -44,27 +66,29 @@ static PyObject *lanman_py_record_dict(const lanman_buffer *b, uint32_t index) {
         }
         PyObject *val = lanman_py_value(&v);
         lanman_value_clear(&v);
-        if (val == NULL || PyDict_SetItemString(d, lvl->fields[f].name, val)) {
-            Py_XDECREF(val);
-            Py_CLEAR(d);
-            break;
-        }
-        Py_DECREF(val);
+        if (val == NULL || PyDict_SetItem(d, keys[f], val) != 0) Py_CLEAR(d);
+        Py_XDECREF(val);
     }
     return d;
+}
+
+/* Raises the core's error for reading record index of b (freed buffer,
+** raw memory, index out of range). */
+static PyObject *lanman_py_record_error(const lanman_buffer *b, uint32_t index) {
+    lanman_error err;
+    lanman_value v;
+    lanman_record_field(b, index, 0, &v, &err);
+    lanman_py_raise(&err);
+    return NULL;
 }
 %}
 
 %inline %{
 /* buf[index] as a dict (copied out: valid after the buffer is freed). */
 PyObject *record(const lanman_buffer *buf, long index) {
-    if (lanman_buffer_is_freed(buf)) {
-        lanman_error err;
-        lanman_value v;
-        lanman_record_field(buf, 0, 0, &v, &err);
-        lanman_py_raise(&err);
-        return NULL;
-    }
+    const lanman_level *lvl = lanman_buffer_level(buf);
+    if (lanman_buffer_is_freed(buf) || lvl == NULL)
+        return lanman_py_record_error(buf, 0);
     long n = (long)lanman_buffer_count(buf);
     if (index < 0) index += n;   /* Python's negative indexing */
     if (index < 0 || index >= n) {
@@ -72,22 +96,34 @@ PyObject *record(const lanman_buffer *buf, long index) {
                      "(%ld records)", n);
         return NULL;
     }
-    return lanman_py_record_dict(buf, (uint32_t)index);
+    PyObject **keys = lanman_py_keys(lvl);
+    if (keys == NULL) return NULL;
+    PyObject *d = lanman_py_record_dict(buf, (uint32_t)index, keys);
+    lanman_py_keys_free(keys, lvl);
+    return d;
 }
 
-/* Every record of buf as a list of dicts. */
+/* Every record of buf as a list of dicts, sharing one set of keys. */
 PyObject *records(const lanman_buffer *buf) {
-    uint32_t n = lanman_buffer_count(buf);
-    if (lanman_buffer_is_freed(buf)) return record(buf, 0);
+    const lanman_level *lvl = lanman_buffer_level(buf);
+    if (lanman_buffer_is_freed(buf)) return lanman_py_record_error(buf, 0);
+    uint32_t n = lvl ? lanman_buffer_count(buf) : 0;
     PyObject *list = PyList_New(n);
-    for (uint32_t i = 0; list != NULL && i < n; i++) {
-        PyObject *d = lanman_py_record_dict(buf, i);
+    if (list == NULL || n == 0) return list;
+    PyObject **keys = lanman_py_keys(lvl);
+    if (keys == NULL) {
+        Py_DECREF(list);
+        return NULL;
+    }
+    for (uint32_t i = 0; i < n; i++) {
+        PyObject *d = lanman_py_record_dict(buf, i, keys);
         if (d == NULL) {
             Py_CLEAR(list);
             break;
         }
         PyList_SET_ITEM(list, i, d);
     }
+    lanman_py_keys_free(keys, lvl);
     return list;
 }
 
