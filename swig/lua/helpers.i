@@ -30,8 +30,10 @@ static void lanman_lua_push_value(lua_State *L, const lanman_value *v) {
 }
 
 /* Pushes record index (0-based) of b as a new table. */
+/* keys: stack index of a table {field name, ...} in field order, made by
+** lanman_lua_push_keys once per decode call, or 0 to key by name. */
 static void lanman_lua_push_record(lua_State *L, const lanman_buffer *b,
-                                   uint32_t index) {
+                                   uint32_t index, int keys) {
     const lanman_level *lvl = lanman_buffer_level(b);
     lanman_error err;
     lanman_value v;
@@ -39,10 +41,27 @@ static void lanman_lua_push_record(lua_State *L, const lanman_buffer *b,
     for (size_t f = 0; f < lvl->nfields; f++) {
         if (lanman_record_field(b, index, f, &v, &err) != LANMAN_OK)
             lanman_lua_raise(L, &err);
-        lanman_lua_push_value(L, &v);
+        if (keys) {
+            lua_rawgeti(L, keys, (lua_Integer)f + 1);
+            lanman_lua_push_value(L, &v);
+            lua_rawset(L, -3);
+        } else {
+            lanman_lua_push_value(L, &v);
+            lua_setfield(L, -2, lvl->fields[f].name);
+        }
         lanman_value_clear(&v);
-        lua_setfield(L, -2, lvl->fields[f].name);
     }
+}
+
+/* Pushes {field name, ...} of lvl: the keys every record of one decode
+** call shares, so each name is hashed once, not once per record. */
+static int lanman_lua_push_keys(lua_State *L, const lanman_level *lvl) {
+    lua_createtable(L, (int)lvl->nfields, 0);
+    for (size_t f = 0; f < lvl->nfields; f++) {
+        lua_pushstring(L, lvl->fields[f].name);
+        lua_rawseti(L, -2, (lua_Integer)f + 1);
+    }
+    return lua_gettop(L);
 }
 
 /* Raises unless b still holds its NetApi memory. */
@@ -84,13 +103,15 @@ static int lanman_lua_buf_len(lua_State *L) {
 static int lanman_lua_buf_records(lua_State *L) {
     lanman_buffer *b = lanman_lua_check_buffer(L, 1);
     lanman_lua_check_live(L, b, "records");
-    uint32_t n = lanman_buffer_level(b) ? lanman_buffer_count(b) : 0;
+    const lanman_level *lvl = lanman_buffer_level(b);
+    uint32_t n = lvl ? lanman_buffer_count(b) : 0;
+    int keys = lvl ? lanman_lua_push_keys(L, lvl) : 0;
     lua_createtable(L, (int)n, 0);
     for (uint32_t i = 0; i < n; i++) {
-        lanman_lua_push_record(L, b, i);
+        lanman_lua_push_record(L, b, i, keys);
         lua_rawseti(L, -2, (lua_Integer)i + 1);
     }
-    return 1;
+    return 1;   /* the list, above the keys */
 }
 
 static int lanman_lua_buf_level(lua_State *L) {
@@ -140,7 +161,7 @@ static int lanman_lua_buf_index(lua_State *L) {
     if (lanman_buffer_level(b) == NULL)
         return luaL_error(L, "raw NetApiBufferAllocate memory has no records");
     if (i < 1 || i > (lua_Integer)lanman_buffer_count(b)) return 0;
-    lanman_lua_push_record(L, b, (uint32_t)(i - 1));
+    lanman_lua_push_record(L, b, (uint32_t)(i - 1), 0);
     return 1;
 }
 
