@@ -25,6 +25,8 @@ static const struct {
 };
 
 static const lm_call_spec *find_spec(const char *function) {
+    if (function == NULL) return NULL;   /* None / nil from a script
+                                         ** (test_fuzzlike.py: SIGSEGV) */
     for (size_t f = 0; f < sizeof families / sizeof families[0]; f++)
         for (size_t i = 0; i < *families[f].count; i++)
             if (strcmp(families[f].specs[i].function, function) == 0)

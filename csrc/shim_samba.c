@@ -73,6 +73,11 @@ uint32_t lm_shim_context_new(void **ctx) {
 }
 
 void lm_shim_context_free(void *ctx) {
+    /* libnetapi keeps the password it was given (its cli_credentials'
+    ** talloc copy) and frees it unwiped: wipe it first, in place. */
+    const char *pw = NULL;
+    if (libnetapi_get_password(ctx, &pw) == 0 && pw != NULL)
+        lm_wipe((char *)pw, strlen(pw));
     FILE *saved = capture_begin();
     libnetapi_free(ctx);
     capture_end(saved);

@@ -61,11 +61,17 @@ def get_timeout():
 
 def call_levels(function):
     """The info levels a call accepts, e.g. call_levels("NetUserEnum")."""
+    if not isinstance(function, str):
+        raise TypeError("call_levels: argument 'function' must be a str, "
+                        f"not {type(function).__name__}")
     return _core.call_levels(function)
 
 
 def call_family(function):
     """The level family a call's records belong to, e.g. "USER_INFO"."""
+    if not isinstance(function, str):
+        raise TypeError("call_family: argument 'function' must be a str, "
+                        f"not {type(function).__name__}")
     return _core.call_family(function)
 
 

@@ -27,6 +27,11 @@ TIMEOUT = 2.0
 SLACK = 1.5
 
 
+#: Helpers run without the ASan runtime that `make asan-test` preloads
+#: into this interpreter (ps, awk and Samba's tools crawl or hang under it).
+CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
+
+
 class DC:
     """Signals and restarts the processes of the test DC's namespace."""
 
@@ -36,7 +41,7 @@ class DC:
         self.dir = env.get("LANMAN_TEST_DC_DIR")
 
     def pids(self):
-        out = subprocess.run(["ip", "netns", "pids", self.netns],
+        out = subprocess.run(["ip", "netns", "pids", self.netns], env=CLEAN_ENV,
                              capture_output=True, text=True, check=True).stdout
         return [int(p) for p in out.split()]
 
@@ -64,7 +69,7 @@ class DC:
 
     def restart(self):
         self.thaw()
-        subprocess.run([str(DC_SCRIPT), "restart", self.dir], check=True,
+        subprocess.run([str(DC_SCRIPT), "restart", self.dir], check=True, env=CLEAN_ENV,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, timeout=180)
 
@@ -248,12 +253,14 @@ def test_timeout_can_be_turned_down_and_up(dcctl, session):
 def test_a_busy_server_is_not_cut(session):
     """The timeout bounds silence, not work: a level-3 enumeration (one
     round trip per user) runs longer than the timeout and is not cut."""
-    lanman.set_timeout(0.2)
+    lanman.set_timeout(0.15)
     t0 = time.monotonic()
-    for _ in range(3):
+    for _ in range(100):   # as one long job: 0.5 s of steady answers
         users = list(session.users(level=3))
+        if time.monotonic() - t0 > 0.5:
+            break
     assert len(users) >= 40
-    assert time.monotonic() - t0 > 0.2
+    assert time.monotonic() - t0 > 0.15
 
 
 # ---- a server that dies ------------------------------------------------
