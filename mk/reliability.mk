@@ -14,7 +14,7 @@ SAN_CFLAGS := -O1 -g -fno-omit-frame-pointer -fsanitize=address,undefined \
               -fno-sanitize-recover=undefined
 SAN_LIBS    = $(shell $(CC) -print-file-name=libasan.so):$(shell $(CC) -print-file-name=libubsan.so)
 
-.PHONY: asan-build asan-test fuzz-build fuzz soak
+.PHONY: asan-build asan-test asan-ci fuzz-build fuzz soak
 
 # The core, the Lua module and the C suite with the sanitizers linked in;
 # the Python extension through setup.py (CFLAGS/LDFLAGS reach it).
@@ -29,6 +29,13 @@ asan-build:
 asan-test: asan-build
 	LANMAN_SANITIZE="$(SAN_LIBS)" BUILD=$(SAN_BUILD) VENV=$(SAN_VENV) \
 	    LUA_TREE=$(LUA_TREE) tests/run-all
+
+# What CI runs (.ci/run): the C suite under ASan+UBSan with leak checking.
+# (The Python and Lua suites under ASan: make asan-test; several modules of
+# other families still fail or hang there, see SECURITY.md.)
+asan-ci: asan-build
+	LANMAN_SANITIZE="$(SAN_LIBS)" BUILD=$(SAN_BUILD) VENV=$(SAN_VENV) \
+	    LUA_TREE=$(LUA_TREE) tests/run-all c
 
 # ---- libFuzzer ----
 FUZZ_CC      ?= clang
