@@ -67,13 +67,36 @@ static void guid_text(const struct GUID *g, char text[39]) {
              g->node[4], g->node[5]);
 }
 
+/* Asked on this machine with no domain, libnetapi's DsGetDcName resolves
+** a NULL name and dies (SIGSEGV in inet_pton, found by test_fuzzlike.py).
+** netapi32 then looks for this machine's own domain, so look that up:
+** the workgroup libnetapi reads from the local smb.conf (NetWkstaGetInfo
+** 100 answers it locally).  Returns NULL if even that fails; the caller
+** frees *wksta with NetApiBufferFree. */
+static const char *own_domain(struct WKSTA_INFO_100 **wksta) {
+    *wksta = NULL;
+    if (NetWkstaGetInfo(NULL, 100, (uint8_t **)wksta) != 0 || *wksta == NULL)
+        return NULL;
+    return (*wksta)->wki100_langroup;
+}
+
 uint32_t lm_shim_DsGetDcName(lm_call *c) {
     const lm_domain_args *a = c->input;
     struct GUID guid;
     if (a->guid != NULL) memcpy(&guid, a->guid, sizeof guid);
     struct DOMAIN_CONTROLLER_INFO *info = NULL;
-    uint32_t st = DsGetDcName(c->server, c->name, a->guid ? &guid : NULL,
+    struct WKSTA_INFO_100 *wksta = NULL;
+    const char *domain = c->name;
+    if (c->server == NULL && (domain == NULL || *domain == '\0')) {
+        domain = own_domain(&wksta);
+        if (domain == NULL || *domain == '\0') {
+            if (wksta != NULL) NetApiBufferFree(wksta);
+            return 1355;   /* ERROR_NO_SUCH_DOMAIN */
+        }
+    }
+    uint32_t st = DsGetDcName(c->server, domain, a->guid ? &guid : NULL,
                               c->name2, c->number, &info);
+    if (wksta != NULL) NetApiBufferFree(wksta);
     if (st != 0 || info == NULL) {
         if (info != NULL) NetApiBufferFree(info);
         return st != 0 ? st : 1355;   /* ERROR_NO_SUCH_DOMAIN */
