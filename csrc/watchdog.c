@@ -54,14 +54,15 @@ static struct {
     pthread_mutex_t lock;
     pthread_cond_t wake;
     int started;              /* the thread runs (reset in a fork child) */
+    int stopping;             /* the module is being unloaded: thread ends */
+    pthread_t thread;         /* joinable; joined by stop_thread */
     int armed;                /* a call is running */
     uint64_t generation;      /* bumped per arm: a sweep for an old call
                               ** never marks a new one */
     struct timespec begin;    /* CLOCK_MONOTONIC start of the call */
     uint32_t timeout_ms;      /* for the running call; 0 = off */
     atomic_int fired;         /* the running call's connections were cut */
-} wd = {PTHREAD_MUTEX_INITIALIZER, PTHREAD_COND_INITIALIZER, 0, 0, 0,
-        {0, 0}, 0, 0};
+} wd = {.lock = PTHREAD_MUTEX_INITIALIZER, .wake = PTHREAD_COND_INITIALIZER};
 
 static atomic_uint timeout_setting = LM_DEFAULT_TIMEOUT_MS;
 
@@ -207,16 +208,18 @@ static void *watchdog_main(void *arg) {
     (void)arg;
     pthread_mutex_lock(&wd.lock);
     for (;;) {
-        while (!wd.armed) pthread_cond_wait(&wd.wake, &wd.lock);
+        while (!wd.armed && !wd.stopping) pthread_cond_wait(&wd.wake, &wd.lock);
+        if (wd.stopping) break;
         uint64_t gen = wd.generation;
         uint32_t t = wd.timeout_ms;
         struct timespec now, due = after_ms(&wd.begin, t);
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (ms_between(&wd.begin, &now) >= t)
             due = after_ms(&now, LM_WATCHDOG_TICK_MS);
-        while (wd.armed && wd.generation == gen &&
+        while (wd.armed && wd.generation == gen && !wd.stopping &&
                pthread_cond_timedwait(&wd.wake, &wd.lock, &due) != ETIMEDOUT)
             ;
+        if (wd.stopping) break;
         if (!wd.armed || wd.generation != gen) continue;
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (ms_between(&wd.begin, &now) < t) continue;
@@ -225,7 +228,22 @@ static void *watchdog_main(void *arg) {
         sweep(t, elapsed, gen);
         pthread_mutex_lock(&wd.lock);
     }
+    pthread_mutex_unlock(&wd.lock);
     return NULL;
+}
+
+/* Runs when the library holding this code is unloaded or the process
+** exits: Lua dlclose()s its C modules at exit, and a thread still in
+** this code after that crashes the process (SIGSEGV, seen by the Lua
+** suite).  So the thread is told to end and joined first. */
+__attribute__((destructor)) static void stop_thread(void) {
+    pthread_mutex_lock(&wd.lock);
+    int running = wd.started;
+    wd.stopping = 1;
+    wd.started = 0;
+    pthread_cond_signal(&wd.wake);
+    pthread_mutex_unlock(&wd.lock);
+    if (running) pthread_join(wd.thread, NULL);
 }
 
 static void forget_thread_in_child(void) {
@@ -244,6 +262,7 @@ static void forget_thread_in_child(void) {
 /* Lock held.  Starts the thread once; 0 if it runs. */
 static int start_thread(void) {
     if (wd.started) return 0;
+    if (wd.stopping) return -1;   /* unloading: no new thread */
     static int atfork_done;
     pthread_condattr_t ca;
     pthread_condattr_init(&ca);
@@ -261,10 +280,8 @@ static int start_thread(void) {
     pthread_sigmask(SIG_SETMASK, &all, &old);
     pthread_attr_t attr;
     pthread_attr_init(&attr);
-    pthread_attr_setdetachstate(&attr, PTHREAD_CREATE_DETACHED);
     pthread_attr_setstacksize(&attr, 256 * 1024);
-    pthread_t th;
-    int rc = pthread_create(&th, &attr, watchdog_main, NULL);
+    int rc = pthread_create(&wd.thread, &attr, watchdog_main, NULL);
     pthread_attr_destroy(&attr);
     pthread_sigmask(SIG_SETMASK, &old, NULL);
     if (rc == 0) wd.started = 1;
