@@ -238,6 +238,7 @@ uint64_t lanman_context_memory(void);
 uint64_t lanman_context_reinits(void);
 /* Bound above which the context is re-initialised between calls. */
 void lanman_context_set_memory_bound(uint64_t bytes);
+uint64_t lanman_context_memory_bound(void);   /* 4 MiB by default */
 /* Frees the context now (tests, shutdown); the next call makes a new one. */
 void lanman_context_shutdown(void);
 /* How long a call waits for a server that does not answer (connecting,

@@ -20,6 +20,17 @@ lanman.call_levels = core.call_levels
 lanman.call_family = core.call_family
 lanman.level_fields = core.level_fields
 lanman.context_memory = core.context_memory
+lanman.memory_bound = core.context_memory_bound
+
+--- Re-initialise libnetapi's context (a reconnect) once it keeps more than
+-- nbytes for itself (4 MiB by default): libnetapi keeps memory per call.
+function lanman.set_memory_bound(nbytes)
+  if math.type(nbytes) ~= "integer" or nbytes < 0 then
+    error("set_memory_bound: argument 'nbytes' must be a non-negative integer, not " ..
+          tostring(nbytes), 2)
+  end
+  core.context_set_memory_bound(nbytes)
+end
 lanman.context_reinits = core.context_reinits
 
 --- How long a call waits for a server that does not answer (connecting, or

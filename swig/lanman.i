@@ -60,6 +60,7 @@ lanman_status lanman_set_default_creds(const lanman_creds *creds,
 uint64_t lanman_context_memory(void);
 uint64_t lanman_context_reinits(void);
 void lanman_context_set_memory_bound(uint64_t bytes);
+uint64_t lanman_context_memory_bound(void);
 void lanman_context_shutdown(void);
 void lanman_context_set_timeout(uint32_t ms);
 uint32_t lanman_context_timeout(void);

@@ -38,6 +38,23 @@ def buffer_stats():
     return _core.buffer_stats()
 
 
+def set_memory_bound(nbytes):
+    """Re-initialise libnetapi's context (a reconnect) once it keeps more
+    than nbytes for itself: libnetapi keeps memory per call, this bounds
+    it.  4 MiB by default; memory_bound() tells the current one."""
+    if not isinstance(nbytes, int) or isinstance(nbytes, bool):
+        raise TypeError("set_memory_bound: argument 'nbytes' must be an int, "
+                        f"not {type(nbytes).__name__}")
+    if not 0 <= nbytes < 2**64:
+        raise ValueError(f"set_memory_bound: argument 'nbytes' must be 0..2**64-1, not {nbytes}")
+    _core.context_set_memory_bound(nbytes)
+
+
+def memory_bound():
+    """The bound set by set_memory_bound, in bytes."""
+    return _core.context_memory_bound()
+
+
 def set_timeout(seconds):
     """How long a call waits for a server that does not answer (connecting,
     or a request sent and nothing received since) before it raises
@@ -82,7 +99,7 @@ def error_name(code):
 
 __all__ = [
     "Buffer", "Credentials", "NetApiError", "Session", "buffer_stats",
-    "call_family", "call_levels", "error_name", "get_timeout", "set_timeout", "set_default_credentials", "ERRORS", "LEVELS",
+    "call_family", "call_levels", "error_name", "get_timeout", "set_timeout", "memory_bound", "set_memory_bound", "set_default_credentials", "ERRORS", "LEVELS",
     "MAX_PREFERRED_LENGTH", "NetApiBufferAllocate", "NetApiBufferFree",
     "NetApiBufferReallocate", "NetApiBufferSize",
 ] + _calls_server.__all__ + _calls_share.__all__ + _calls_user.__all__

@@ -244,6 +244,8 @@ static void test_buffer_lifecycle(void) {
 
 static void test_memory_bound(void) {
     uint64_t reinits = lanman_context_reinits();
+    uint64_t bound = lanman_context_memory_bound();
+    CHECK(bound == 4u << 20, "default bound %llu", (unsigned long long)bound);
     lanman_context_set_memory_bound(1);   /* every call exceeds it */
     for (int i = 0; i < 3; i++) {
         lanman_buffer *b;
@@ -256,7 +258,7 @@ static void test_memory_bound(void) {
     CHECK(lanman_context_reinits() >= reinits + 3, "reinits %llu -> %llu",
           (unsigned long long)reinits,
           (unsigned long long)lanman_context_reinits());
-    lanman_context_set_memory_bound(16u << 20);
+    lanman_context_set_memory_bound(bound);
 }
 
 int main(void) {
