@@ -9,9 +9,9 @@
 ** a DC on this machine that is 2.3 ms a user (23 s for 10,000).
 **
 ** Here:
-**   - one connection of our own (Samba's public client libraries, as
-**     samr_user.c): EnumDomainUsers with libnetapi's filter mapping gives
-**     the same users in the same order;
+**   - the kept connection of samr_conn.c, on its own SAMR pipe over TCP
+**     (see lm_rpc_samr_connect): EnumDomainUsers with libnetapi's filter
+**     mapping gives the same users in the same order;
 **   - auth_flags (AF_OP_ACCOUNTS/SERVER/PRINT: direct membership of the
 **     user or of one of its global groups in Builtin alias 548/549/550,
 **     which is what GetGroupsForUser + GetAliasMembership answer) from the
@@ -31,50 +31,20 @@
 #define _GNU_SOURCE 1
 #define HAVE_IMMEDIATE_STRUCTURES 1
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
+#include "samr_conn.h"
+
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#include <talloc.h>
-#include <tevent.h>
-#include <util/data_blob.h>
 #include <util/time.h>
-#include <core/ntstatus.h>
-#include <credentials.h>
-#include <param.h>
-#include <dcerpc.h>
-#include <gen_ndr/ndr_samr.h>
 #pragma GCC diagnostic pop
 
-#include "internal.h"
 #include "platform.h"
-
-/* ---- errors: NTSTATUS -> NET_API_STATUS, reason on stdout (captured) ---- */
-
-static uint32_t fe_fail(const char *what, NTSTATUS st) {
-    uint32_t nt = NT_STATUS_V(st);
-    uint32_t code;
-    switch (nt) {
-    case 0xC0000022: code = 5; break;        /* ACCESS_DENIED */
-    case 0xC000006D: code = 1326; break;     /* LOGON_FAILURE */
-    case 0xC0000072: code = 1331; break;     /* ACCOUNT_DISABLED */
-    case 0xC0000017: code = 8; break;        /* NO_MEMORY */
-    case 0xC0000236: code = 1225; break;     /* CONNECTION_REFUSED */
-    case 0xC000023D: code = 1232; break;     /* HOST_UNREACHABLE */
-    case 0xC00000B5: code = 121; break;      /* IO_TIMEOUT */
-    case 0xC0020017: code = 1722; break;     /* RPC server unavailable */
-    case 0xC0000034: code = 53; break;       /* no such host */
-    default: code = 2140; break;             /* NERR_InternalError */
-    }
-    printf("SAMR %s failed: NTSTATUS 0x%08lX\n", what, (unsigned long)nt);
-    return code;
-}
 
 /* ---- UF flags as libnetapi computes them (libds ds_acb2uf + UF_SCRIPT) ---- */
 
@@ -103,147 +73,9 @@ static uint32_t acb_to_uf(uint32_t acb) {
     return uf;
 }
 
-/* ---- the connection ---- */
-
-typedef struct fe_conn {
-    TALLOC_CTX *mem;
-    struct tevent_context *ev;
-    struct dcerpc_binding_handle *b;
-    struct policy_handle connect, domain, builtin;
-    struct dom_sid *domain_sid;
-} fe_conn;
-
-static NTSTATUS fe_call(fe_conn *c, uint32_t opnum, void *r) {
-    return dcerpc_binding_handle_call(c->b, NULL, &ndr_table_samr, opnum,
-                                      c->mem, r);
-}
-
-#define FE_CHECK(what, call, r)                                  \
-    do {                                                         \
-        NTSTATUS st_ = (call);                                   \
-        if (NT_STATUS_IS_OK(st_)) st_ = (r).out.result;          \
-        if (!NT_STATUS_IS_OK(st_)) return fe_fail(what, st_);    \
-    } while (0)
-
-static uint32_t fe_connect(fe_conn *c, const char *server,
-                           const lanman_creds *cr) {
-    static struct loadparm_context *lp;   /* under the context lock */
-    if (lp == NULL) {
-        lp = loadparm_init_global(false);   /* no smb.conf: Samba's defaults */
-        if (lp != NULL && !NT_STATUS_IS_OK(dcerpc_init())) lp = NULL;
-        if (lp == NULL) {
-            printf("SAMR: Samba's client libraries did not initialise\n");
-            return 2140;
-        }
-    }
-    c->ev = tevent_context_init(c->mem);
-    struct cli_credentials *creds = cli_credentials_init(c->mem);
-    if (c->ev == NULL || creds == NULL) return 8;
-    cli_credentials_set_conf(creds, lp);
-    const char *user = cr ? lanman_creds_user(cr) : NULL;
-    if (user == NULL || *user == '\0') {
-        cli_credentials_set_anonymous(creds);
-    } else {
-        const char *domain = lanman_creds_domain(cr);
-        if (domain && *domain)
-            cli_credentials_set_domain(creds, domain, CRED_SPECIFIED);
-        cli_credentials_parse_string(creds, user, CRED_SPECIFIED);
-        const char *pw = lm_creds_password(cr);
-        cli_credentials_set_password(creds, pw ? pw : "", CRED_SPECIFIED);
-        cli_credentials_set_kerberos_state(
-            creds, lanman_creds_kerberos(cr) ? CRED_USE_KERBEROS_REQUIRED
-                                             : CRED_USE_KERBEROS_DISABLED,
-            CRED_SPECIFIED);
-    }
-    /* SAMR over TCP first: over the SMB named pipe (what libnetapi uses)
-    ** the requests of one pipe are served one after the other, and the
-    ** pipelining gains nothing (measured: 27 s for 10,000 users, as
-    ** libnetapi's 23-28 s).  Signed, as the DC asks.  The named pipe is the
-    ** fallback for a server whose endpoint mapper is out of reach.
-    ** LANMAN_FASTENUM_BINDING (tests, benchmarks) sets one binding string
-    ** with one %s for the server instead. */
-    const char *fmts[2] = {"ncacn_ip_tcp:%s[sign]", "ncacn_np:%s"};
-    const char *fmt = getenv("LANMAN_FASTENUM_BINDING");
-    size_t nfmts = 2;
-    if (fmt != NULL && strstr(fmt, "%s") != NULL) {
-        fmts[0] = fmt;
-        nfmts = 1;
-    }
-    const char *host = server ? server : "localhost";
-    struct dcerpc_pipe *pipe = NULL;
-    NTSTATUS st = NT_STATUS_NO_MEMORY;
-    for (size_t i = 0; i < nfmts; i++) {
-        char *binding = talloc_asprintf(c->mem, fmts[i], host);
-        if (binding == NULL) break;
-        st = dcerpc_pipe_connect(c->mem, &pipe, binding, &ndr_table_samr, creds,
-                                 c->ev, lp);
-        if (NT_STATUS_IS_OK(st)) break;
-        /* a refused logon will not do better over the other transport */
-        if (NT_STATUS_EQUAL(st, NT_STATUS_LOGON_FAILURE) ||
-            NT_STATUS_EQUAL(st, NT_STATUS_ACCESS_DENIED))
-            break;
-    }
-    if (!NT_STATUS_IS_OK(st)) return fe_fail("connect", st);
-    c->b = pipe->binding_handle;
-
-    struct samr_Connect2 r = {0};
-    r.in.system_name = talloc_asprintf(c->mem, "\\\\%s", host);
-    r.in.access_mask = SAMR_ACCESS_ENUM_DOMAINS | SAMR_ACCESS_LOOKUP_DOMAIN;
-    r.out.connect_handle = &c->connect;
-    FE_CHECK("Connect2", fe_call(c, NDR_SAMR_CONNECT2, &r), r);
-
-    /* the account domain: the one that is not Builtin (as libnetapi) */
-    uint32_t resume = 0, n = 0;
-    struct samr_SamArray *sam = NULL;
-    struct samr_EnumDomains e = {0};
-    e.in.connect_handle = &c->connect;
-    e.in.buf_size = 0xFFFFFFFF;
-    e.in.resume_handle = &resume;
-    e.out.resume_handle = &resume;
-    e.out.sam = &sam;
-    e.out.num_entries = &n;
-    FE_CHECK("EnumDomains", fe_call(c, NDR_SAMR_ENUMDOMAINS, &e), e);
-    const char *name = NULL;
-    for (uint32_t i = 0; sam && i < sam->count; i++)
-        if (sam->entries[i].name.string &&
-            strcasecmp(sam->entries[i].name.string, "Builtin") != 0) {
-            name = sam->entries[i].name.string;
-            break;
-        }
-    if (name == NULL) {
-        printf("SAMR: the server lists no account domain\n");
-        return 2140;
-    }
-    struct lsa_String dn = {.string = name};
-    struct dom_sid2 *sid = NULL;
-    struct samr_LookupDomain l = {0};
-    l.in.connect_handle = &c->connect;
-    l.in.domain_name = &dn;
-    l.out.sid = &sid;
-    FE_CHECK("LookupDomain", fe_call(c, NDR_SAMR_LOOKUPDOMAIN, &l), l);
-    c->domain_sid = sid;
-    struct samr_OpenDomain o = {0};
-    o.in.connect_handle = &c->connect;
-    o.in.access_mask = SAMR_DOMAIN_ACCESS_LOOKUP_INFO_2 |
-                       SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS |
-                       SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT;
-    o.in.sid = sid;
-    o.out.domain_handle = &c->domain;
-    FE_CHECK("OpenDomain", fe_call(c, NDR_SAMR_OPENDOMAIN, &o), o);
-    static struct dom_sid builtin = {1, 1, {0, 0, 0, 0, 0, 5}, {32}};
-    struct samr_OpenDomain ob = {0};
-    ob.in.connect_handle = &c->connect;
-    ob.in.access_mask = SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT |
-                        SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS;
-    ob.in.sid = &builtin;
-    ob.out.domain_handle = &c->builtin;
-    FE_CHECK("OpenDomain(Builtin)", fe_call(c, NDR_SAMR_OPENDOMAIN, &ob), ob);
-    return 0;
-}
-
 /* ---- the users, in EnumDomainUsers order ---- */
 
-static uint32_t fe_list_users(fe_conn *c, uint32_t filter,
+static uint32_t fe_list_users(lm_rpc *r, lm_rpc_pipe *p, uint32_t filter,
                               struct samr_SamEntry **out, uint32_t *count) {
     /* NetUserEnum's filter -> ACB bits, as libnetapi maps it */
     uint32_t acb = ACB_NORMAL;
@@ -255,34 +87,49 @@ static uint32_t fe_list_users(fe_conn *c, uint32_t filter,
     case 0x0020: acb = ACB_SVRTRUST; break;   /* FILTER_SERVER_TRUST_ACCOUNT */
     default: break;
     }
+    /* On a domain handle of its own: Samba keeps an enumeration's list on
+    ** the domain handle (see context.c), and the kept one is shared. */
+    struct policy_handle domain;
+    uint32_t code = lm_rpc_open_domain(r, p, p->account.sid,
+                                       SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS,
+                                       &domain);
+    if (code != 0) return code;
     struct samr_SamEntry *all = NULL;
     uint32_t n = 0, resume = 0;
-    for (;;) {
+    while (code == 0) {
         struct samr_SamArray *sam = NULL;
         uint32_t got = 0;
-        struct samr_EnumDomainUsers r = {0};
-        r.in.domain_handle = &c->domain;
-        r.in.acct_flags = acb;
-        r.in.max_size = 0xFFFFFFFF;
-        r.in.resume_handle = &resume;
-        r.out.resume_handle = &resume;
-        r.out.sam = &sam;
-        r.out.num_entries = &got;
-        NTSTATUS st = fe_call(c, NDR_SAMR_ENUMDOMAINUSERS, &r);
-        if (NT_STATUS_IS_OK(st)) st = r.out.result;
-        if (NT_STATUS_IS_ERR(st)) return fe_fail("EnumDomainUsers", st);
+        struct samr_EnumDomainUsers e = {0};
+        e.in.domain_handle = &domain;
+        e.in.acct_flags = acb;
+        e.in.max_size = 0xFFFFFFFF;
+        e.in.resume_handle = &resume;
+        e.out.resume_handle = &resume;
+        e.out.sam = &sam;
+        e.out.num_entries = &got;
+        code = lm_rpc_send(r, p->h, &ndr_table_samr, NDR_SAMR_ENUMDOMAINUSERS,
+                           &e);
+        if (code == 0 && NT_STATUS_IS_ERR(e.out.result))
+            code = lm_rpc_failed(r, &ndr_table_samr, NDR_SAMR_ENUMDOMAINUSERS,
+                                 e.out.result, 0);
+        if (code != 0) break;
         uint32_t have = sam ? sam->count : 0;
         if (have > 0) {
-            all = talloc_realloc(c->mem, all, struct samr_SamEntry, n + have);
-            if (all == NULL) return 8;
+            all = talloc_realloc(r->tmp, all, struct samr_SamEntry, n + have);
+            if (all == NULL) {
+                code = LM_ERROR_NOT_ENOUGH_MEMORY;
+                break;
+            }
             memcpy(all + n, sam->entries, have * sizeof *all);
             n += have;
         }
-        if (!NT_STATUS_EQUAL(st, STATUS_MORE_ENTRIES) || have == 0) break;
+        if (!NT_STATUS_EQUAL(e.out.result, STATUS_MORE_ENTRIES) || have == 0)
+            break;
     }
+    lm_rpc_close(r, p, &domain);
     *out = all;
     *count = n;
-    return 0;
+    return code;
 }
 
 /* ---- auth_flags, once for all users ---- */
@@ -322,88 +169,91 @@ static void add_flag(uint32_t **rids, uint32_t **flags, uint32_t *n,
     (*n)++;
 }
 
-static uint32_t fe_auth_flags(fe_conn *c, fe_flags *fl) {
+static uint32_t fe_auth_flags(lm_rpc *r, lm_rpc_pipe *p, fe_flags *fl) {
     static const struct {
         uint32_t rid, flag;
     } ops[] = {{548, 0x8 /* AF_OP_ACCOUNTS */}, {549, 0x4 /* AF_OP_SERVER */},
                {550, 0x1 /* AF_OP_PRINT */}};
     uint32_t *rids = NULL, *flags = NULL, n = 0;
     memset(fl, 0, sizeof *fl);
+    if (p->builtin.name == NULL) return 0;   /* no operator aliases at all */
     for (size_t a = 0; a < sizeof ops / sizeof ops[0]; a++) {
         struct policy_handle h;
         struct samr_OpenAlias o = {0};
-        o.in.domain_handle = &c->builtin;
+        o.in.domain_handle = &p->builtin.handle;
         o.in.access_mask = SAMR_ALIAS_ACCESS_GET_MEMBERS;
         o.in.rid = ops[a].rid;
         o.out.alias_handle = &h;
-        NTSTATUS st = fe_call(c, NDR_SAMR_OPENALIAS, &o);
-        if (NT_STATUS_IS_OK(st)) st = o.out.result;
-        if (NT_STATUS_EQUAL(st, NT_STATUS_NO_SUCH_ALIAS)) continue;
-        if (!NT_STATUS_IS_OK(st)) return fe_fail("OpenAlias", st);
+        uint32_t code = lm_rpc_send(r, p->h, &ndr_table_samr,
+                                    NDR_SAMR_OPENALIAS, &o);
+        if (code != 0) return code;
+        if (NT_STATUS_EQUAL(o.out.result, NT_STATUS_NO_SUCH_ALIAS)) continue;
+        if (!NT_STATUS_IS_OK(o.out.result))
+            return lm_rpc_failed(r, &ndr_table_samr, NDR_SAMR_OPENALIAS,
+                                 o.out.result, 0);
         struct lsa_SidArray sids = {0};
         struct samr_GetMembersInAlias g = {0};
         g.in.alias_handle = &h;
         g.out.sids = &sids;
-        st = fe_call(c, NDR_SAMR_GETMEMBERSINALIAS, &g);
-        if (NT_STATUS_IS_OK(st)) st = g.out.result;
-        struct samr_Close cl = {0};
-        cl.in.handle = &h;
-        cl.out.handle = &h;
-        fe_call(c, NDR_SAMR_CLOSE, &cl);
-        if (!NT_STATUS_IS_OK(st)) return fe_fail("GetMembersInAlias", st);
+        code = lm_rpc_call(r, p->h, &ndr_table_samr,
+                           NDR_SAMR_GETMEMBERSINALIAS, &g, &g.out.result);
+        lm_rpc_close(r, p, &h);
+        if (code != 0) return code;
         for (uint32_t i = 0; i < sids.num_sids; i++) {
             uint32_t rid;
-            if (rid_in_domain(c->domain_sid, sids.sids[i].sid, &rid))
-                add_flag(&rids, &flags, &n, c->mem, rid, ops[a].flag);
+            if (rid_in_domain(p->account.sid, sids.sids[i].sid, &rid))
+                add_flag(&rids, &flags, &n, r->tmp, rid, ops[a].flag);
         }
     }
     if (n == 0) return 0;   /* the usual case: nobody in the operator aliases */
     if (n > 1000) {
         printf("SAMR: more than 1000 operator alias members\n");
-        return 2140;
+        return LM_NERR_InternalError;
     }
     struct lsa_Strings names = {0};
     struct samr_Ids types = {0};
     struct samr_LookupRids lr = {0};
-    lr.in.domain_handle = &c->domain;
+    lr.in.domain_handle = &p->account.handle;
     lr.in.num_rids = n;
     lr.in.rids = rids;
     lr.out.names = &names;
     lr.out.types = &types;
-    NTSTATUS st = fe_call(c, NDR_SAMR_LOOKUPRIDS, &lr);
-    if (NT_STATUS_IS_OK(st)) st = lr.out.result;
-    if (NT_STATUS_IS_ERR(st)) return fe_fail("LookupRids", st);
+    uint32_t code = lm_rpc_send(r, p->h, &ndr_table_samr,
+                                NDR_SAMR_LOOKUPRIDS, &lr);
+    if (code == 0 && NT_STATUS_IS_ERR(lr.out.result))   /* SOME_NOT_MAPPED: */
+        code = lm_rpc_failed(r, &ndr_table_samr,         /* the rest count */
+                             NDR_SAMR_LOOKUPRIDS, lr.out.result, 0);
+    if (code != 0) return code;
     for (uint32_t i = 0; i < n && i < types.count; i++) {
         if (types.ids[i] == 1) {   /* SID_NAME_USER */
-            add_flag(&fl->user_rid, &fl->user_flag, &fl->nuser, c->mem, rids[i],
+            add_flag(&fl->user_rid, &fl->user_flag, &fl->nuser, r->tmp, rids[i],
                      flags[i]);
         } else if (types.ids[i] == 2) {   /* SID_NAME_DOM_GRP */
             struct policy_handle h;
             struct samr_OpenGroup og = {0};
-            og.in.domain_handle = &c->domain;
+            og.in.domain_handle = &p->account.handle;
             og.in.access_mask = SAMR_GROUP_ACCESS_GET_MEMBERS;
             og.in.rid = rids[i];
             og.out.group_handle = &h;
-            FE_CHECK("OpenGroup", fe_call(c, NDR_SAMR_OPENGROUP, &og), og);
+            code = lm_rpc_call(r, p->h, &ndr_table_samr, NDR_SAMR_OPENGROUP,
+                               &og, &og.out.result);
+            if (code != 0) return code;
             struct samr_RidAttrArray *members = NULL;
             struct samr_QueryGroupMember q = {0};
             q.in.group_handle = &h;
             q.out.rids = &members;
-            st = fe_call(c, NDR_SAMR_QUERYGROUPMEMBER, &q);
-            if (NT_STATUS_IS_OK(st)) st = q.out.result;
-            struct samr_Close cl = {0};
-            cl.in.handle = &h;
-            cl.out.handle = &h;
-            fe_call(c, NDR_SAMR_CLOSE, &cl);
-            if (!NT_STATUS_IS_OK(st)) return fe_fail("QueryGroupMember", st);
+            code = lm_rpc_call(r, p->h, &ndr_table_samr,
+                               NDR_SAMR_QUERYGROUPMEMBER, &q, &q.out.result);
+            lm_rpc_close(r, p, &h);
+            if (code != 0) return code;
             uint32_t k = fl->ngroup;
-            fl->group_rid = talloc_realloc(c->mem, fl->group_rid, uint32_t, k + 1);
-            fl->group_flag = talloc_realloc(c->mem, fl->group_flag, uint32_t, k + 1);
-            fl->group_members = talloc_realloc(c->mem, fl->group_members, uint32_t *, k + 1);
-            fl->ngroup_members = talloc_realloc(c->mem, fl->ngroup_members, uint32_t, k + 1);
+            fl->group_rid = talloc_realloc(r->tmp, fl->group_rid, uint32_t, k + 1);
+            fl->group_flag = talloc_realloc(r->tmp, fl->group_flag, uint32_t, k + 1);
+            fl->group_members = talloc_realloc(r->tmp, fl->group_members, uint32_t *, k + 1);
+            fl->ngroup_members = talloc_realloc(r->tmp, fl->ngroup_members, uint32_t, k + 1);
             if (!fl->group_rid || !fl->group_flag || !fl->group_members ||
                 !fl->ngroup_members)
-                return 8;
+                return LM_ERROR_NOT_ENOUGH_MEMORY;
             fl->group_rid[k] = rids[i];
             fl->group_flag[k] = flags[i];
             fl->group_members[k] = members ? members->rids : NULL;
@@ -431,11 +281,12 @@ static uint32_t auth_flag_of(const fe_flags *fl, uint32_t rid, uint32_t pgid) {
 /* ---- the pipeline: OpenUser -> QueryUserInfo(21) -> Close per user ---- */
 
 typedef struct fe_run {
-    fe_conn *c;
+    lm_rpc *r;
+    lm_rpc_pipe *p;
     const struct samr_SamEntry *users;
     uint32_t count, next, done;
     uint32_t access;
-    union samr_UserInfo **info;   /* per user, on c->mem */
+    union samr_UserInfo **info;   /* per user, on r->tmp */
     uint32_t code;                /* first failure */
     int no_close;                 /* leave the user handles to the disconnect */
 } fe_run;
@@ -455,15 +306,18 @@ static void fe_start_next(fe_run *run);
 static int fe_send(fe_user *u, uint32_t opnum, void *r,
                    void (*done)(struct tevent_req *)) {
     struct tevent_req *req = dcerpc_binding_handle_call_send(
-        u, u->run->c->ev, u->run->c->b, NULL, &ndr_table_samr, opnum, u, r);
+        u, u->run->r->c->ev, u->run->p->h, NULL, &ndr_table_samr, opnum, u, r);
     if (req == NULL) return -1;
     tevent_req_set_callback(req, done, u);
     return 0;
 }
 
-static void fe_user_failed(fe_user *u, const char *what, NTSTATUS st) {
+/* transport: st is the transport's failure, not the server's answer. */
+static void fe_user_failed(fe_user *u, uint32_t opnum, NTSTATUS st,
+                           int transport) {
     fe_run *run = u->run;
-    if (run->code == 0) run->code = fe_fail(what, st);
+    if (run->code == 0)
+        run->code = lm_rpc_failed(run->r, &ndr_table_samr, opnum, st, transport);
     run->done++;
     talloc_free(u);
 }
@@ -482,15 +336,18 @@ static void fe_query_done(struct tevent_req *req) {
     fe_user *u = tevent_req_callback_data(req, fe_user);
     NTSTATUS st = dcerpc_binding_handle_call_recv(req);
     talloc_free(req);
-    if (NT_STATUS_IS_OK(st)) st = u->query.out.result;
-    if (NT_STATUS_IS_OK(st) && u->info != NULL)
-        u->run->info[u->index] = talloc_steal(u->run->c->mem, u->info);
-    else if (NT_STATUS_IS_OK(st))
-        st = NT_STATUS_INVALID_NETWORK_RESPONSE;
     if (!NT_STATUS_IS_OK(st)) {
-        fe_user_failed(u, "QueryUserInfo", st);
+        fe_user_failed(u, NDR_SAMR_QUERYUSERINFO, st, 1);
         return;
     }
+    st = u->query.out.result;
+    if (NT_STATUS_IS_OK(st) && u->info == NULL)
+        st = NT_STATUS_INVALID_NETWORK_RESPONSE;
+    if (!NT_STATUS_IS_OK(st)) {
+        fe_user_failed(u, NDR_SAMR_QUERYUSERINFO, st, 0);
+        return;
+    }
+    u->run->info[u->index] = talloc_steal(u->run->r->tmp, u->info);
     if (u->run->no_close) {   /* the handles go with the connection */
         fe_run *run = u->run;
         run->done++;
@@ -501,42 +358,43 @@ static void fe_query_done(struct tevent_req *req) {
     u->close.in.handle = &u->handle;
     u->close.out.handle = &u->handle;
     if (fe_send(u, NDR_SAMR_CLOSE, &u->close, fe_close_done) != 0)
-        fe_user_failed(u, "Close", NT_STATUS_NO_MEMORY);
+        fe_user_failed(u, NDR_SAMR_CLOSE, NT_STATUS_NO_MEMORY, 0);
 }
 
 static void fe_open_done(struct tevent_req *req) {
     fe_user *u = tevent_req_callback_data(req, fe_user);
     NTSTATUS st = dcerpc_binding_handle_call_recv(req);
     talloc_free(req);
-    if (NT_STATUS_IS_OK(st)) st = u->open.out.result;
-    if (!NT_STATUS_IS_OK(st)) {
-        fe_user_failed(u, "OpenUser", st);
+    if (!NT_STATUS_IS_OK(st) || !NT_STATUS_IS_OK(u->open.out.result)) {
+        fe_user_failed(u, NDR_SAMR_OPENUSER,
+                       NT_STATUS_IS_OK(st) ? u->open.out.result : st,
+                       !NT_STATUS_IS_OK(st));
         return;
     }
     u->query.in.user_handle = &u->handle;
     u->query.in.level = 21;
     u->query.out.info = &u->info;
     if (fe_send(u, NDR_SAMR_QUERYUSERINFO, &u->query, fe_query_done) != 0)
-        fe_user_failed(u, "QueryUserInfo", NT_STATUS_NO_MEMORY);
+        fe_user_failed(u, NDR_SAMR_QUERYUSERINFO, NT_STATUS_NO_MEMORY, 0);
 }
 
 static void fe_start_next(fe_run *run) {
     if (run->code != 0 || run->next >= run->count) return;
-    fe_user *u = talloc_zero(run->c->mem, fe_user);
+    fe_user *u = talloc_zero(run->r->tmp, fe_user);
     uint32_t i = run->next++;
     if (u == NULL) {
-        if (run->code == 0) run->code = 8;
+        if (run->code == 0) run->code = LM_ERROR_NOT_ENOUGH_MEMORY;
         run->done++;
         return;
     }
     u->run = run;
     u->index = i;
-    u->open.in.domain_handle = &run->c->domain;
+    u->open.in.domain_handle = &run->p->account.handle;
     u->open.in.access_mask = run->access;
     u->open.in.rid = run->users[i].idx;
     u->open.out.user_handle = &u->handle;
     if (fe_send(u, NDR_SAMR_OPENUSER, &u->open, fe_open_done) != 0)
-        fe_user_failed(u, "OpenUser", NT_STATUS_NO_MEMORY);
+        fe_user_failed(u, NDR_SAMR_OPENUSER, NT_STATUS_NO_MEMORY, 0);
 }
 
 /* ---- info21 -> USER_INFO_3, as libnetapi's info21_to_USER_INFO_3 ---- */
@@ -584,19 +442,23 @@ static void to_user_info_3(TALLOC_CTX *mem, const struct samr_UserInfo21 *i21,
     u->usri3_password_expired = i21->password_expired;
 }
 
-uint32_t lm_shim_UserEnumFast(lm_call *c) {
-    fe_conn conn = {0};
-    conn.mem = talloc_new(NULL);
-    if (conn.mem == NULL) return 8;
-    uint32_t code = fe_connect(&conn, c->server, c->creds);
+static uint32_t enum_fast_once(lm_rpc *r, void *arg) {
+    lm_call *c = arg;
+    lm_rpc_pipe *p = &r->c->fast;
+    uint32_t code = lm_rpc_samr(r, p);
+    if (code == 0 && p->account.name == NULL) {
+        printf("SAMR: the server lists no account domain\n");
+        code = LM_NERR_InternalError;
+    }
     struct samr_SamEntry *users = NULL;
     uint32_t count = 0;
     fe_flags flags;
-    if (code == 0) code = fe_list_users(&conn, c->filter, &users, &count);
-    if (code == 0) code = fe_auth_flags(&conn, &flags);
+    if (code == 0) code = fe_list_users(r, p, c->filter, &users, &count);
+    if (code == 0) code = fe_auth_flags(r, p, &flags);
     fe_run run = {0};
     if (code == 0 && count > 0) {
-        run.c = &conn;
+        run.r = r;
+        run.p = p;
         run.users = users;
         run.count = count;
         /* libnetapi's access mask for level 3 */
@@ -605,42 +467,49 @@ uint32_t lm_shim_UserEnumFast(lm_call *c) {
                      SAMR_USER_ACCESS_GET_LOGONINFO |
                      SAMR_USER_ACCESS_GET_GROUPS | SAMR_USER_ACCESS_GET_LOCALE;
         run.no_close = getenv("LANMAN_FASTENUM_NOCLOSE") != NULL;
-        run.info = talloc_zero_array(conn.mem, union samr_UserInfo *, count);
-        if (run.info == NULL) code = 8;
+        run.info = talloc_zero_array(r->tmp, union samr_UserInfo *, count);
+        if (run.info == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
         for (uint32_t w = 0; code == 0 && w < c->number && w < count; w++)
             fe_start_next(&run);
         while (code == 0 && run.done < run.next) {
-            if (tevent_loop_once(conn.ev) != 0) {
+            if (tevent_loop_once(r->c->ev) != 0) {
                 printf("SAMR: event loop failed\n");
-                code = 2140;
+                code = LM_NERR_InternalError;
             }
         }
         if (code == 0) code = run.code;
+        /* User handles left open (no_close, or a user that failed after
+        ** its OpenUser) and requests still in flight go with the
+        ** connection, not to the next call on it. */
+        if (run.no_close || code != 0) r->discard = 1;
     }
     struct USER_INFO_3 *out = NULL;
     if (code == 0 && count > 0) {
         /* a NetApi buffer for lm_shim_adopt: one talloc array, the strings
         ** its children (libnetapi's NetApiBufferFree is talloc_free) */
         out = talloc_zero_array(NULL, struct USER_INFO_3, count);
-        if (out == NULL) code = 8;
+        if (out == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
         time_t now = time(NULL);
         for (uint32_t i = 0; code == 0 && i < count; i++) {
             const struct samr_UserInfo21 *i21 = &run.info[i]->info21;
             to_user_info_3(out, i21,
                            auth_flag_of(&flags, i21->rid, i21->primary_gid),
                            now, &out[i]);
-            if (out[i].usri3_name == NULL) code = 8;
+            if (out[i].usri3_name == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
         }
         if (code != 0) {
             talloc_free(out);
             out = NULL;
         }
     }
-    talloc_free(conn.mem);   /* the connection, and the server's handles */
     if (code != 0) return code;
     c->buffer = out;
     c->read = count;
     c->total = count;
     return 0;
+}
+
+uint32_t lm_shim_UserEnumFast(lm_call *c) {
+    return lm_rpc_run(c->creds, c->server, LM_RPC_KEPT, enum_fast_once, c);
 }
 #endif /* !_WIN32 */

@@ -12,222 +12,38 @@
 **     unconverted as ACB_* bits (UF_SCRIPT | UF_NORMAL_ACCOUNT becomes
 **     "disabled, password never expires").
 **
-** It uses only Samba's public client libraries (samba-dev): dcerpc_pipe_
-** connect (dcerpc), the generic dcerpc_binding_handle_call with the SAMR
-** NDR table (ndr_standard) -- Debian's libdcerpc-samr is an empty stub and
-** the generated dcerpc_samr_* functions live in a private library -- and
-** credentials/loadparm (samba-credentials, samba-hostconfig).  The
-** password-change crypto (RC4, DES, MD4; MS-SAMR 3.1.5.10.3) is Nettle's.
-**
-** Each call opens its own connection and frees everything it allocated
-** before returning; the caller (the context owner) holds the one lock.
+** Over SAMR through samr_conn.c: the kept connection for what the call's
+** credentials do, a connection of its own for a password change (it logs
+** on as the user).  The password-change crypto (RC4, DES, MD4; MS-SAMR
+** 3.1.5.10.3) is Nettle's.
 */
 #ifndef _WIN32
 #define _GNU_SOURCE 1                   /* as Samba's own cflags say */
 #define HAVE_IMMEDIATE_STRUCTURES 1
 
-#include <stdbool.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/random.h>
 
-#pragma GCC diagnostic push
-#pragma GCC diagnostic ignored "-Wunused-parameter"
-#pragma GCC diagnostic ignored "-Wsign-compare"
-#include <talloc.h>
-#include <tevent.h>
-#include <util/data_blob.h>
-#include <core/ntstatus.h>
-#include <credentials.h>
-#include <param.h>
-#include <dcerpc.h>
-#include <gen_ndr/ndr_samr.h>
-#pragma GCC diagnostic pop
+#include "samr_conn.h"
 
 #include <nettle/arcfour.h>
 #include <nettle/des.h>
 #include <nettle/md4.h>
 
-#include "internal.h"
 #include "platform.h"
 #include "samr_user.h"
 
-/* ---- NTSTATUS -> NET_API_STATUS, as netapi32 reports them ---- */
-
-static const struct {
-    uint32_t nt;
-    uint32_t code;
-} status_map[] = {
-    {0xC0000022, 5},      /* ACCESS_DENIED -> ERROR_ACCESS_DENIED */
-    {0xC0000064, 2221},   /* NO_SUCH_USER -> NERR_UserNotFound */
-    {0xC0000073, 2221},   /* NONE_MAPPED (the name) -> NERR_UserNotFound */
-    {0xC0000066, 2220},   /* NO_SUCH_GROUP -> NERR_GroupNotFound */
-    {0xC000006A, 86},     /* WRONG_PASSWORD -> ERROR_INVALID_PASSWORD */
-    {0xC000006C, 2245},   /* PASSWORD_RESTRICTION -> NERR_PasswordTooShort */
-    {0xC000006D, 1326},   /* LOGON_FAILURE */
-    {0xC000006E, 1327},   /* ACCOUNT_RESTRICTION */
-    {0xC0000071, 1330},   /* PASSWORD_EXPIRED */
-    {0xC0000072, 1331},   /* ACCOUNT_DISABLED */
-    {0xC0000193, 1793},   /* ACCOUNT_EXPIRED */
-    {0xC0000224, 1907},   /* PASSWORD_MUST_CHANGE */
-    {0xC0000234, 1909},   /* ACCOUNT_LOCKED_OUT */
-    {0xC000000D, 87},     /* INVALID_PARAMETER */
-    {0xC0000003, 124},    /* INVALID_INFO_CLASS -> ERROR_INVALID_LEVEL */
-    {0xC0000017, 8},      /* NO_MEMORY */
-    {0xC0000236, 1225},   /* CONNECTION_REFUSED */
-    {0xC000023D, 1232},   /* HOST_UNREACHABLE */
-    {0xC000023C, 1231},   /* NETWORK_UNREACHABLE */
-    {0xC00000B5, 121},    /* IO_TIMEOUT -> ERROR_SEM_TIMEOUT */
-    {0xC0020017, 1722},   /* RPC_NT_SERVER_UNAVAILABLE */
-    {0xC0000034, 53},     /* OBJECT_NAME_NOT_FOUND (no such host) */
-};
-
-/* Maps st, printing what failed (captured into the error message). */
-static uint32_t fail(const char *what, NTSTATUS st) {
-    uint32_t nt = NT_STATUS_V(st), code = 1326;   /* overwritten below */
-    size_t i;
-    for (i = 0; i < sizeof status_map / sizeof status_map[0]; i++)
-        if (status_map[i].nt == nt) break;
-    code = i < sizeof status_map / sizeof status_map[0]
-               ? status_map[i].code
-               : 2140;   /* NERR_InternalError: unknown to this table */
-    printf("SAMR %s failed: NTSTATUS 0x%08lX\n", what, (unsigned long)nt);
-    return code;
-}
-
-/* ---- one SAMR connection ---- */
-
-typedef struct samr_conn {
-    TALLOC_CTX *mem;
-    struct tevent_context *ev;
-    struct dcerpc_pipe *pipe;
-    struct dcerpc_binding_handle *b;
-    struct policy_handle connect, domain, builtin;
-    struct dom_sid *domain_sid;
-} samr_conn;
-
-static struct loadparm_context *global_lp(void) {
-    static struct loadparm_context *lp;   /* under the context lock */
-    if (lp == NULL) {
-        /* No smb.conf: Samba's defaults, like the rest of lanman. */
-        lp = loadparm_init_global(false);
-        if (lp != NULL && !NT_STATUS_IS_OK(dcerpc_init())) lp = NULL;
-    }
-    return lp;
-}
-
-static NTSTATUS call(samr_conn *c, uint32_t opnum, void *r) {
-    return dcerpc_binding_handle_call(c->b, NULL, &ndr_table_samr, opnum,
-                                      c->mem, r);
-}
-
-/* Connects to server's SAMR pipe as cr (anonymous if cr->user is NULL). */
-static uint32_t conn_open(samr_conn *c, const char *server,
-                          const lm_samr_creds *cr) {
-    memset(c, 0, sizeof *c);
-    struct loadparm_context *lp = global_lp();
-    if (lp == NULL) {
-        printf("SAMR: Samba's client libraries did not initialise\n");
-        return 2140;
-    }
-    c->mem = talloc_new(NULL);
-    c->ev = c->mem ? tevent_context_init(c->mem) : NULL;
-    struct cli_credentials *creds = c->mem ? cli_credentials_init(c->mem) : NULL;
-    if (c->ev == NULL || creds == NULL) return 8;
-    cli_credentials_set_conf(creds, lp);
-    if (cr == NULL || cr->user == NULL || *cr->user == '\0') {
-        cli_credentials_set_anonymous(creds);
-    } else {
-        /* "DOMAIN\user" and "user@realm" set the domain themselves. */
-        if (cr->domain && *cr->domain)
-            cli_credentials_set_domain(creds, cr->domain, CRED_SPECIFIED);
-        cli_credentials_parse_string(creds, cr->user, CRED_SPECIFIED);
-        cli_credentials_set_password(creds, cr->password ? cr->password : "",
-                                     CRED_SPECIFIED);
-        cli_credentials_set_kerberos_state(
-            creds,
-            cr->kerberos ? CRED_USE_KERBEROS_REQUIRED
-                         : CRED_USE_KERBEROS_DISABLED,
-            CRED_SPECIFIED);
-    }
-    const char *binding = talloc_asprintf(c->mem, "ncacn_np:%s",
-                                          server ? server : "localhost");
-    NTSTATUS st = binding ? dcerpc_pipe_connect(c->mem, &c->pipe, binding,
-                                                &ndr_table_samr, creds, c->ev,
-                                                lp)
-                          : NT_STATUS_NO_MEMORY;
-    if (!NT_STATUS_IS_OK(st)) return fail("connect", st);
-    c->b = c->pipe->binding_handle;
-
-    struct samr_Connect2 r = {0};
-    r.in.system_name = talloc_asprintf(c->mem, "\\\\%s",
-                                       server ? server : "localhost");
-    r.in.access_mask = SAMR_ACCESS_ENUM_DOMAINS | SAMR_ACCESS_LOOKUP_DOMAIN;
-    r.out.connect_handle = &c->connect;
-    st = call(c, NDR_SAMR_CONNECT2, &r);
-    if (NT_STATUS_IS_OK(st)) st = r.out.result;
-    return NT_STATUS_IS_OK(st) ? 0 : fail("Connect2", st);
-}
-
-static void conn_close(samr_conn *c) {
-    talloc_free(c->mem);   /* the pipe, and with it the server's handles */
-    c->mem = NULL;
-}
-
-/* Opens the account domain (the one that is not Builtin). */
-static uint32_t open_domain(samr_conn *c, uint32_t access) {
-    uint32_t resume = 0, n = 0;
-    struct samr_SamArray *sam = NULL;
-    struct samr_EnumDomains e = {0};
-    e.in.connect_handle = &c->connect;
-    e.in.buf_size = 0xFFFFFFFF;
-    e.in.resume_handle = &resume;
-    e.out.resume_handle = &resume;
-    e.out.sam = &sam;
-    e.out.num_entries = &n;
-    NTSTATUS st = call(c, NDR_SAMR_ENUMDOMAINS, &e);
-    if (NT_STATUS_IS_OK(st)) st = e.out.result;
-    if (!NT_STATUS_IS_OK(st)) return fail("EnumDomains", st);
-    const char *name = NULL;
-    for (uint32_t i = 0; sam && i < sam->count; i++)
-        if (sam->entries[i].name.string &&
-            strcasecmp(sam->entries[i].name.string, "Builtin") != 0)
-            name = sam->entries[i].name.string;
-    if (name == NULL) {
+/* SAMR pipe of the kept connection, ready, with an account domain. */
+static uint32_t account_pipe(lm_rpc *r, lm_rpc_pipe **p) {
+    *p = &r->c->samr;
+    uint32_t code = lm_rpc_samr(r, *p);
+    if (code == 0 && (*p)->account.name == NULL) {
         printf("SAMR: the server lists no account domain\n");
-        return 2140;
+        code = LM_NERR_InternalError;
     }
-    struct lsa_String dn = {.string = name};
-    struct dom_sid2 *sid = NULL;
-    struct samr_LookupDomain l = {0};
-    l.in.connect_handle = &c->connect;
-    l.in.domain_name = &dn;
-    l.out.sid = &sid;
-    st = call(c, NDR_SAMR_LOOKUPDOMAIN, &l);
-    if (NT_STATUS_IS_OK(st)) st = l.out.result;
-    if (!NT_STATUS_IS_OK(st)) return fail("LookupDomain", st);
-    c->domain_sid = sid;
-    struct samr_OpenDomain o = {0};
-    o.in.connect_handle = &c->connect;
-    o.in.access_mask = access;
-    o.in.sid = sid;
-    o.out.domain_handle = &c->domain;
-    st = call(c, NDR_SAMR_OPENDOMAIN, &o);
-    if (NT_STATUS_IS_OK(st)) st = o.out.result;
-    return NT_STATUS_IS_OK(st) ? 0 : fail("OpenDomain", st);
-}
-
-static uint32_t open_builtin(samr_conn *c, uint32_t access) {
-    static struct dom_sid builtin = {1, 1, {0, 0, 0, 0, 0, 5}, {32}};
-    struct samr_OpenDomain o = {0};
-    o.in.connect_handle = &c->connect;
-    o.in.access_mask = access;
-    o.in.sid = &builtin;
-    o.out.domain_handle = &c->builtin;
-    NTSTATUS st = call(c, NDR_SAMR_OPENDOMAIN, &o);
-    if (NT_STATUS_IS_OK(st)) st = o.out.result;
-    return NT_STATUS_IS_OK(st) ? 0 : fail("OpenDomain(Builtin)", st);
+    return code;
 }
 
 /* "DOMAIN\user" -> "user": SAMR looks names up within one domain. */
@@ -237,36 +53,33 @@ static const char *bare_name(const char *name) {
 }
 
 /* The RID of user `name` in the account domain. */
-static uint32_t lookup_user(samr_conn *c, const char *name, uint32_t *rid) {
-    struct lsa_String n = {.string = bare_name(name)};
-    struct samr_Ids rids = {0}, types = {0};
-    struct samr_LookupNames l = {0};
-    l.in.domain_handle = &c->domain;
-    l.in.num_names = 1;
-    l.in.names = &n;
-    l.out.rids = &rids;
-    l.out.types = &types;
-    NTSTATUS st = call(c, NDR_SAMR_LOOKUPNAMES, &l);
-    if (NT_STATUS_IS_OK(st)) st = l.out.result;
-    if (!NT_STATUS_IS_OK(st)) return fail("LookupNames", st);
-    if (rids.count != 1 || types.count != 1 || types.ids[0] != 1 /* user */) {
-        printf("SAMR: '%s' is not a user account\n", n.string);
-        return 2221;   /* NERR_UserNotFound */
+static uint32_t lookup_user(lm_rpc *r, lm_rpc_pipe *p, const char *name,
+                            uint32_t *rid) {
+    uint32_t type = 0;
+    int found = 0;
+    const char *bare = bare_name(name);
+    uint32_t code = lm_rpc_lookup(r, p, &p->account, bare, rid, &type, &found);
+    if (code != 0) return code;
+    if (!found)   /* NERR_UserNotFound, said as for any failed RPC */
+        return lm_rpc_failed(r, &ndr_table_samr, NDR_SAMR_LOOKUPNAMES,
+                             NT_STATUS_NONE_MAPPED, 0);
+    if (type != SID_NAME_USER) {
+        printf("SAMR: '%s' is not a user account\n", bare);
+        return LM_NERR_UserNotFound;
     }
-    *rid = rids.ids[0];
     return 0;
 }
 
-static uint32_t open_user(samr_conn *c, uint32_t rid, uint32_t access,
-                          struct policy_handle *h) {
+/* Opens user rid; the caller closes the handle (lm_rpc_close). */
+static uint32_t open_user(lm_rpc *r, lm_rpc_pipe *p, uint32_t rid,
+                          uint32_t access, struct policy_handle *h) {
     struct samr_OpenUser o = {0};
-    o.in.domain_handle = &c->domain;
+    o.in.domain_handle = &p->account.handle;
     o.in.access_mask = access;
     o.in.rid = rid;
     o.out.user_handle = h;
-    NTSTATUS st = call(c, NDR_SAMR_OPENUSER, &o);
-    if (NT_STATUS_IS_OK(st)) st = o.out.result;
-    return NT_STATUS_IS_OK(st) ? 0 : fail("OpenUser", st);
+    return lm_rpc_call(r, p->h, &ndr_table_samr, NDR_SAMR_OPENUSER, &o,
+                       &o.out.result);
 }
 
 /* ---- text ---- */
@@ -395,28 +208,12 @@ static void set_string(struct lsa_String *s, const char *v) {
     s->string = v ? v : "";
 }
 
-uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
-                          const char *username,
-                          const lm_samr_user_fields *f) {
-    samr_conn c;
-    uint32_t rid = 0, code = conn_open(&c, server, cr);
-    if (code == 0) code = open_domain(&c, SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT);
-    if (code == 0) code = lookup_user(&c, username, &rid);
-    struct policy_handle user;
-    if (code == 0)
-        code = open_user(&c, rid,
-                         SAMR_USER_ACCESS_SET_ATTRIBUTES |
-                             SAMR_USER_ACCESS_GET_ATTRIBUTES |
-                             SAMR_USER_ACCESS_SET_LOC_COM,
-                         &user);
-    if (code != 0) {
-        conn_close(&c);
-        return code;
-    }
-
-    union samr_UserInfo info;
-    memset(&info, 0, sizeof info);
-    struct samr_UserInfo21 *i = &info.info21;
+/* The fields present in f as SAMR's UserAllInformation (strings borrowed
+** from f, userParameters converted on mem). */
+static uint32_t user_all_info(TALLOC_CTX *mem, const lm_samr_user_fields *f,
+                              union samr_UserInfo *info) {
+    memset(info, 0, sizeof *info);
+    struct samr_UserInfo21 *i = &info->info21;
     uint32_t fp = 0;
     uint16_t *parms = NULL;
     if (f->present & LM_SAMR_F_FLAGS) {
@@ -458,14 +255,13 @@ uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
     if (f->present & LM_SAMR_F_PARMS) {
         /* userParameters is UTF-16 on the wire, as netapi32 sends it. */
         size_t max = 2 * strlen(f->parms ? f->parms : "") + 4;
-        parms = talloc_size(c.mem, max);
+        parms = talloc_size(mem, max);
         long n = parms ? utf16le(f->parms ? f->parms : "", (uint8_t *)parms,
                                  max)
                        : -1;
-        if (n < 0 || n > 0xFFFF) {
-            conn_close(&c);
-            return n < 0 ? 8 : 87;
-        }
+        if (n < 0 || n > 0xFFFF)
+            return n < 0 ? LM_ERROR_NOT_ENOUGH_MEMORY
+                         : LM_ERROR_INVALID_PARAMETER;
         fp |= SAMR_FIELD_PARAMETERS;
         i->parameters.length = i->parameters.size = (uint16_t)n;
         i->parameters.array = n ? parms : NULL;
@@ -496,56 +292,137 @@ uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
         i->password_expired = f->password_expired ? 1 : 0;
     }
     i->fields_present = fp;
+    return 0;
+}
 
-    code = 0;
-    if (fp != 0) {
+typedef struct set_job {
+    const char *username;
+    const lm_samr_user_fields *f;
+} set_job;
+
+static uint32_t set_once(lm_rpc *r, void *arg) {
+    set_job *j = arg;
+    lm_rpc_pipe *p;
+    uint32_t rid = 0, code = account_pipe(r, &p);
+    if (code == 0) code = lookup_user(r, p, j->username, &rid);
+    struct policy_handle user;
+    if (code == 0)
+        code = open_user(r, p, rid,
+                         SAMR_USER_ACCESS_SET_ATTRIBUTES |
+                             SAMR_USER_ACCESS_GET_ATTRIBUTES |
+                             SAMR_USER_ACCESS_SET_LOC_COM,
+                         &user);
+    if (code != 0) return code;
+    union samr_UserInfo info;
+    code = user_all_info(r->tmp, j->f, &info);
+    if (code == 0 && info.info21.fields_present != 0) {
         struct samr_SetUserInfo s = {0};
         s.in.user_handle = &user;
         s.in.level = UserAllInformation;
         s.in.info = &info;
-        NTSTATUS st = call(&c, NDR_SAMR_SETUSERINFO, &s);
-        if (NT_STATUS_IS_OK(st)) st = s.out.result;
-        if (!NT_STATUS_IS_OK(st)) code = fail("SetUserInfo", st);
+        code = lm_rpc_call(r, p->h, &ndr_table_samr, NDR_SAMR_SETUSERINFO, &s,
+                           &s.out.result);
     }
-    conn_close(&c);
+    lm_rpc_close(r, p, &user);
     return code;
+}
+
+uint32_t lm_samr_user_set(const char *server, const lanman_creds *creds,
+                          const char *username,
+                          const lm_samr_user_fields *f) {
+    set_job j = {username, f};
+    return lm_rpc_run(creds, server, LM_RPC_KEPT, set_once, &j);
 }
 
 /* ---- NetUserEnum's empty pages ---- */
 
-uint32_t lm_samr_user_enum_empty(const char *server, const lm_samr_creds *cr,
+typedef struct empty_job {
+    uint32_t acb_filter, resume;
+    int empty;
+} empty_job;
+
+static uint32_t enum_empty_once(lm_rpc *r, void *arg) {
+    empty_job *j = arg;
+    lm_rpc_pipe *p;
+    uint32_t code = account_pipe(r, &p);
+    /* On a domain handle of its own: Samba keeps an enumeration's list on
+    ** the domain handle (see context.c) and would answer from resume on
+    ** out of a list some earlier enumeration left on the kept one. */
+    struct policy_handle domain;
+    if (code == 0)
+        code = lm_rpc_open_domain(r, p, p->account.sid,
+                                  SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS, &domain);
+    if (code != 0) return code;
+    uint32_t n = 0, resume = j->resume;
+    struct samr_SamArray *sam = NULL;
+    struct samr_EnumDomainUsers e = {0};
+    e.in.domain_handle = &domain;
+    e.in.acct_flags = j->acb_filter;
+    e.in.max_size = 1;   /* one entry tells */
+    e.in.resume_handle = &resume;
+    e.out.resume_handle = &resume;
+    e.out.sam = &sam;
+    e.out.num_entries = &n;
+    code = lm_rpc_send(r, p->h, &ndr_table_samr, NDR_SAMR_ENUMDOMAINUSERS, &e);
+    if (code == 0 && (NT_STATUS_IS_OK(e.out.result) ||
+                      NT_STATUS_EQUAL(e.out.result, STATUS_MORE_ENTRIES)))
+        j->empty = sam == NULL || sam->count == 0;
+    else if (code == 0)
+        code = lm_rpc_failed(r, &ndr_table_samr, NDR_SAMR_ENUMDOMAINUSERS,
+                             e.out.result, 0);
+    lm_rpc_close(r, p, &domain);
+    return code;
+}
+
+uint32_t lm_samr_user_enum_empty(const char *server,
+                                 const lanman_creds *creds,
                                  uint32_t acb_filter, uint32_t resume,
                                  int *empty) {
-    *empty = 0;
-    samr_conn c;
-    uint32_t code = conn_open(&c, server, cr);
-    if (code == 0) code = open_domain(&c, SAMR_DOMAIN_ACCESS_ENUM_ACCOUNTS);
-    if (code == 0) {
-        uint32_t n = 0;
-        struct samr_SamArray *sam = NULL;
-        struct samr_EnumDomainUsers e = {0};
-        e.in.domain_handle = &c.domain;
-        e.in.acct_flags = acb_filter;
-        e.in.max_size = 1;   /* one entry tells */
-        e.in.resume_handle = &resume;
-        e.out.resume_handle = &resume;
-        e.out.sam = &sam;
-        e.out.num_entries = &n;
-        NTSTATUS st = call(&c, NDR_SAMR_ENUMDOMAINUSERS, &e);
-        if (NT_STATUS_IS_OK(st)) st = e.out.result;
-        if (NT_STATUS_IS_OK(st) || NT_STATUS_V(st) == 0x00000105 /* MORE_ENTRIES */)
-            *empty = sam == NULL || sam->count == 0;
-        else
-            code = fail("EnumDomainUsers", st);
-    }
-    conn_close(&c);
+    empty_job j = {acb_filter, resume, 0};
+    uint32_t code = lm_rpc_run(creds, server, LM_RPC_KEPT, enum_empty_once, &j);
+    *empty = code == 0 && j.empty;
     return code;
 }
 
 /* ---- NetUserChangePassword ---- */
 
+typedef struct password_job {
+    const char *server, *username;
+    struct samr_CryptPassword *nt_pass;
+    struct samr_Password *verifier;
+    int connected;   /* else the failure is the logon's */
+} password_job;
+
+static uint32_t change_once(lm_rpc *r, void *arg) {
+    password_job *j = arg;
+    j->connected = 0;
+    /* the pipe alone: the change needs no handle */
+    uint32_t code = lm_rpc_samr_connect(r, &r->c->samr);
+    if (code != 0) return code;
+    j->connected = 1;
+    struct lsa_String srv = {.string = talloc_asprintf(
+                                 r->tmp, "\\\\%s",
+                                 j->server ? j->server : "localhost")};
+    struct lsa_String account = {.string = bare_name(j->username)};
+    struct samr_DomInfo1 *dominfo = NULL;
+    struct userPwdChangeFailureInformation *reject = NULL;
+    struct samr_ChangePasswordUser3 cp = {0};
+    cp.in.server = &srv;
+    cp.in.account = &account;
+    cp.in.nt_password = j->nt_pass;
+    cp.in.nt_verifier = j->verifier;
+    cp.in.lm_change = 0;
+    cp.out.dominfo = &dominfo;
+    cp.out.reject = &reject;
+    code = lm_rpc_call(r, r->c->samr.h, &ndr_table_samr,
+                       NDR_SAMR_CHANGEPASSWORDUSER3, &cp, &cp.out.result);
+    if (code != 0 && reject && reject->extendedFailureReason == 2)
+        printf("SAMR: the new password is in the password history\n");
+    return code;
+}
+
 uint32_t lm_samr_user_change_password(const char *server,
-                                      const lm_samr_creds *cr,
+                                      const lanman_creds *creds,
                                       const char *username,
                                       const char *oldpassword,
                                       const char *newpassword) {
@@ -562,7 +439,7 @@ uint32_t lm_samr_user_change_password(const char *server,
     ** RC4 with the old password's hash as key. */
     if (getrandom(nt_pass.data, 512 - (size_t)n, 0) != 512 - n) {
         printf("SAMR: no random bytes\n");
-        return 2140;
+        return LM_NERR_InternalError;
     }
     memcpy(nt_pass.data + 512 - n, pwbuf, (size_t)n);
     for (int i = 0; i < 4; i++) nt_pass.data[512 + i] = (uint8_t)(n >> (8 * i));
@@ -575,42 +452,21 @@ uint32_t lm_samr_user_change_password(const char *server,
     lm_wipe(pwbuf, sizeof pwbuf);
     lm_wipe(&rc4, sizeof rc4);
 
-    /* Authenticate as the user with the old password; an account whose
-    ** password has expired (or must change) cannot log on, and changes it
-    ** over an anonymous connection as Windows clients do. */
-    lm_samr_creds as_user = {username, oldpassword, cr ? cr->domain : NULL,
-                             cr ? cr->kerberos : 0};
-    samr_conn c;
-    uint32_t code = conn_open(&c, server, &as_user);
-    if (code == 1330 || code == 1907) {
-        conn_close(&c);
-        code = conn_open(&c, server, NULL);
-    }
-    if (code == 1326) code = 86;   /* the old password is wrong */
-    if (code == 0) {
-        struct lsa_String srv = {.string = talloc_asprintf(
-                                     c.mem, "\\\\%s",
-                                     server ? server : "localhost")};
-        struct lsa_String account = {.string = bare_name(username)};
-        struct samr_DomInfo1 *dominfo = NULL;
-        struct userPwdChangeFailureInformation *reject = NULL;
-        struct samr_ChangePasswordUser3 r = {0};
-        r.in.server = &srv;
-        r.in.account = &account;
-        r.in.nt_password = &nt_pass;
-        r.in.nt_verifier = &verifier;
-        r.in.lm_change = 0;
-        r.out.dominfo = &dominfo;
-        r.out.reject = &reject;
-        NTSTATUS st = call(&c, NDR_SAMR_CHANGEPASSWORDUSER3, &r);
-        if (NT_STATUS_IS_OK(st)) st = r.out.result;
-        if (!NT_STATUS_IS_OK(st)) {
-            code = fail("ChangePasswordUser3", st);
-            if (reject && reject->extendedFailureReason == 2)
-                printf("SAMR: the new password is in the password history\n");
-        }
-    }
-    conn_close(&c);
+    /* Authenticate as the user with the old password, on a connection
+    ** that is not kept (the password is about to change); an account
+    ** whose password has expired (or must change) cannot log on, and
+    ** changes it over an anonymous connection as Windows clients do. */
+    password_job j = {server, username, &nt_pass, &verifier, 0};
+    lanman_creds *as_user = lanman_creds_new(
+        username, oldpassword, creds ? lanman_creds_domain(creds) : NULL,
+        creds ? lanman_creds_kerberos(creds) : 0);
+    uint32_t code = as_user ? lm_rpc_run(as_user, server, LM_RPC_ALONE,
+                                         change_once, &j)
+                            : LM_ERROR_NOT_ENOUGH_MEMORY;
+    lanman_creds_free(as_user);   /* wipes its password copy */
+    if (!j.connected && (code == 1330 || code == 1907))
+        code = lm_rpc_run(NULL, server, LM_RPC_ALONE, change_once, &j);
+    if (!j.connected && code == 1326) code = 86;   /* the old password is wrong */
     lm_wipe(old_hash, sizeof old_hash);
     lm_wipe(new_hash, sizeof new_hash);
     lm_wipe(&nt_pass, sizeof nt_pass);
@@ -619,33 +475,33 @@ uint32_t lm_samr_user_change_password(const char *server,
 
 /* ---- NetUserGetLocalGroups ---- */
 
-/* Appends the names of the aliases of domain handle h the sids are in. */
-static uint32_t alias_names(samr_conn *c, struct policy_handle *h,
+/* Appends the names of the aliases of domain d the sids are in. */
+static uint32_t alias_names(lm_rpc *r, lm_rpc_pipe *p, lm_rpc_domain *d,
                             struct lsa_SidArray *sids, const char ***names,
                             uint32_t *count) {
+    if (d->name == NULL) return 0;   /* the server has no such domain */
     struct samr_Ids rids = {0};
     struct samr_GetAliasMembership g = {0};
-    g.in.domain_handle = h;
+    g.in.domain_handle = &d->handle;
     g.in.sids = sids;
     g.out.rids = &rids;
-    NTSTATUS st = call(c, NDR_SAMR_GETALIASMEMBERSHIP, &g);
-    if (NT_STATUS_IS_OK(st)) st = g.out.result;
-    if (!NT_STATUS_IS_OK(st)) return fail("GetAliasMembership", st);
-    if (rids.count == 0) return 0;
+    uint32_t code = lm_rpc_call(r, p->h, &ndr_table_samr,
+                                NDR_SAMR_GETALIASMEMBERSHIP, &g, &g.out.result);
+    if (code != 0 || rids.count == 0) return code;
     struct lsa_Strings ln = {0};
     struct samr_Ids types = {0};
     struct samr_LookupRids l = {0};
-    l.in.domain_handle = h;
+    l.in.domain_handle = &d->handle;
     l.in.num_rids = rids.count;
     l.in.rids = rids.ids;
     l.out.names = &ln;
     l.out.types = &types;
-    st = call(c, NDR_SAMR_LOOKUPRIDS, &l);
-    if (NT_STATUS_IS_OK(st)) st = l.out.result;
-    if (!NT_STATUS_IS_OK(st)) return fail("LookupRids", st);
-    const char **grown = talloc_realloc(c->mem, *names, const char *,
+    code = lm_rpc_call(r, p->h, &ndr_table_samr, NDR_SAMR_LOOKUPRIDS, &l,
+                       &l.out.result);
+    if (code != 0) return code;
+    const char **grown = talloc_realloc(r->tmp, *names, const char *,
                                         *count + ln.count);
-    if (grown == NULL) return 8;
+    if (grown == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
     for (uint32_t i = 0; i < ln.count; i++)
         if (ln.names[i].string) grown[(*count)++] = ln.names[i].string;
     *names = grown;
@@ -661,68 +517,83 @@ static struct dom_sid2 *compose_sid(TALLOC_CTX *mem, const struct dom_sid *d,
     return s;
 }
 
-uint32_t lm_samr_user_local_groups(const char *server, const lm_samr_creds *cr,
-                                   const char *username, int indirect,
-                                   void **buffer, uint32_t *count) {
-    *buffer = NULL;
-    *count = 0;
-    samr_conn c;
-    uint32_t rid = 0, code = conn_open(&c, server, cr);
-    uint32_t access = SAMR_DOMAIN_ACCESS_OPEN_ACCOUNT |
-                      SAMR_DOMAIN_ACCESS_LOOKUP_ALIAS;
-    if (code == 0) code = open_domain(&c, access);
-    if (code == 0) code = open_builtin(&c, access);
-    if (code == 0) code = lookup_user(&c, username, &rid);
-
-    /* The SIDs whose memberships count: the user's, and with indirect
-    ** those of its global groups. */
-    struct lsa_SidArray sids = {0};
+/* The SIDs whose memberships count: user rid's, and with indirect those of
+** its global groups. */
+static uint32_t member_sids(lm_rpc *r, lm_rpc_pipe *p, uint32_t rid,
+                            int indirect, struct lsa_SidArray *sids) {
     struct samr_RidWithAttributeArray *groups = NULL;
-    if (code == 0 && indirect) {
+    uint32_t code = 0;
+    if (indirect) {
         struct policy_handle user;
-        code = open_user(&c, rid, SAMR_USER_ACCESS_GET_GROUPS, &user);
-        if (code == 0) {
-            struct samr_GetGroupsForUser g = {0};
-            g.in.user_handle = &user;
-            g.out.rids = &groups;
-            NTSTATUS st = call(&c, NDR_SAMR_GETGROUPSFORUSER, &g);
-            if (NT_STATUS_IS_OK(st)) st = g.out.result;
-            if (!NT_STATUS_IS_OK(st)) code = fail("GetGroupsForUser", st);
-        }
+        code = open_user(r, p, rid, SAMR_USER_ACCESS_GET_GROUPS, &user);
+        if (code != 0) return code;
+        struct samr_GetGroupsForUser g = {0};
+        g.in.user_handle = &user;
+        g.out.rids = &groups;
+        code = lm_rpc_call(r, p->h, &ndr_table_samr,
+                           NDR_SAMR_GETGROUPSFORUSER, &g, &g.out.result);
+        lm_rpc_close(r, p, &user);
+        if (code != 0) return code;
     }
-    if (code == 0) {
-        uint32_t n = 1 + (groups ? groups->count : 0);
-        sids.sids = talloc_zero_array(c.mem, struct lsa_SidPtr, n);
-        if (sids.sids == NULL) code = 8;
-        for (uint32_t i = 0; code == 0 && i < n; i++) {
-            sids.sids[i].sid = compose_sid(
-                c.mem, c.domain_sid, i == 0 ? rid : groups->rids[i - 1].rid);
-            if (sids.sids[i].sid == NULL) code = 8;
-        }
-        sids.num_sids = n;
+    uint32_t n = 1 + (groups ? groups->count : 0);
+    sids->sids = talloc_zero_array(r->tmp, struct lsa_SidPtr, n);
+    if (sids->sids == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
+    for (uint32_t i = 0; i < n; i++) {
+        sids->sids[i].sid = compose_sid(
+            r->tmp, p->account.sid, i == 0 ? rid : groups->rids[i - 1].rid);
+        if (sids->sids[i].sid == NULL) return LM_ERROR_NOT_ENOUGH_MEMORY;
     }
+    sids->num_sids = n;
+    return 0;
+}
+
+typedef struct local_groups_job {
+    const char *username;
+    int indirect;
+    void *buffer;     /* out: a NetApi buffer, the caller's */
+    uint32_t count;
+} local_groups_job;
+
+static uint32_t local_groups_once(lm_rpc *r, void *arg) {
+    local_groups_job *j = arg;
+    lm_rpc_pipe *p;
+    uint32_t rid = 0, code = account_pipe(r, &p);
+    if (code == 0) code = lookup_user(r, p, j->username, &rid);
+    struct lsa_SidArray sids = {0};
+    if (code == 0) code = member_sids(r, p, rid, j->indirect, &sids);
     const char **names = NULL;
     uint32_t n = 0;
-    if (code == 0) code = alias_names(&c, &c.domain, &sids, &names, &n);
-    if (code == 0) code = alias_names(&c, &c.builtin, &sids, &names, &n);
+    if (code == 0) code = alias_names(r, p, &p->account, &sids, &names, &n);
+    if (code == 0) code = alias_names(r, p, &p->builtin, &sids, &names, &n);
+    if (code != 0 || n == 0) return code;
 
     /* One NetApi buffer: the records, their strings hanging off it. */
-    if (code == 0 && n > 0) {
-        void *buf = NULL;
-        code = NetApiBufferAllocate(
-            (uint32_t)(n * sizeof(struct LOCALGROUP_USERS_INFO_0)), &buf);
-        struct LOCALGROUP_USERS_INFO_0 *rec = buf;
-        for (uint32_t i = 0; code == 0 && i < n; i++) {
-            rec[i].lgrui0_name = talloc_strdup(buf, names[i]);
-            if (rec[i].lgrui0_name == NULL) code = 8;
-        }
-        if (code != 0 && buf != NULL) NetApiBufferFree(buf);
-        if (code == 0) {
-            *buffer = buf;
-            *count = n;
-        }
+    void *buf = NULL;
+    code = NetApiBufferAllocate(
+        (uint32_t)(n * sizeof(struct LOCALGROUP_USERS_INFO_0)), &buf);
+    struct LOCALGROUP_USERS_INFO_0 *rec = buf;
+    for (uint32_t i = 0; code == 0 && i < n; i++) {
+        rec[i].lgrui0_name = talloc_strdup(buf, names[i]);
+        if (rec[i].lgrui0_name == NULL) code = LM_ERROR_NOT_ENOUGH_MEMORY;
     }
-    conn_close(&c);
+    if (code != 0) {
+        if (buf != NULL) NetApiBufferFree(buf);
+        return code;
+    }
+    j->buffer = buf;
+    j->count = n;
+    return 0;
+}
+
+uint32_t lm_samr_user_local_groups(const char *server,
+                                   const lanman_creds *creds,
+                                   const char *username, int indirect,
+                                   void **buffer, uint32_t *count) {
+    local_groups_job j = {username, indirect, NULL, 0};
+    uint32_t code = lm_rpc_run(creds, server, LM_RPC_KEPT, local_groups_once,
+                               &j);
+    *buffer = j.buffer;
+    *count = j.count;
     return code;
 }
 #endif /* !_WIN32 */

@@ -4,20 +4,15 @@
 ** libnetapi has only a stub or a wrong answer.  Private to the Samba shim
 ** (shim_samba_user.c).  Every function returns a NET_API_STATUS as
 ** netapi32 would, and prints a one-line reason on failure to stdout, which
-** the shim captures into the error message (lm_shim_invoke).
+** the shim captures into the error message (lm_shim_invoke).  creds: the
+** call's (lm_call's), borrowed; NULL means anonymous.
 */
 #ifndef LANMAN_SAMR_USER_H
 #define LANMAN_SAMR_USER_H
 
 #include <stdint.h>
 
-/* Who talks to the server (borrowed); NULL user means anonymous. */
-typedef struct lm_samr_creds {
-    const char *user;
-    const char *password;
-    const char *domain;
-    int kerberos;
-} lm_samr_creds;
+#include "lanman.h"
 
 /* User attributes to set (NetUserAdd levels 2-4, NetUserSetInfo): only
 ** those whose LM_SAMR_F_* bit is in `present`.  Strings are UTF-8; flags
@@ -61,21 +56,21 @@ uint32_t lm_samr_acb_to_uf(uint32_t acb);
 
 /* Sets the fields present on user `username` (SamrSetInformationUser,
 ** UserAllInformation). */
-uint32_t lm_samr_user_set(const char *server, const lm_samr_creds *cr,
+uint32_t lm_samr_user_set(const char *server, const lanman_creds *creds,
                           const char *username,
                           const lm_samr_user_fields *f);
 
 /* Whether the page of NetUserEnum from `resume` on is empty for accounts
 ** with ACB_* bits acb_filter (libnetapi dies on an empty one). */
-uint32_t lm_samr_user_enum_empty(const char *server, const lm_samr_creds *cr,
+uint32_t lm_samr_user_enum_empty(const char *server, const lanman_creds *creds,
                                  uint32_t acb_filter, uint32_t resume,
                                  int *empty);
 
 /* NetUserChangePassword: SamrUnicodeChangePasswordUser3 on a connection
 ** authenticated as the user with the old password (anonymous if that
-** password has expired), domain taken from "DOMAIN\user" or cr. */
+** password has expired), domain taken from "DOMAIN\user" or creds. */
 uint32_t lm_samr_user_change_password(const char *server,
-                                      const lm_samr_creds *cr,
+                                      const lanman_creds *creds,
                                       const char *username,
                                       const char *oldpassword,
                                       const char *newpassword);
@@ -85,7 +80,8 @@ uint32_t lm_samr_user_change_password(const char *server,
 ** with `indirect` also through its global groups.  *buffer becomes a
 ** NetApiBufferAllocate'd array of LOCALGROUP_USERS_INFO_0, *count its
 ** records. */
-uint32_t lm_samr_user_local_groups(const char *server, const lm_samr_creds *cr,
+uint32_t lm_samr_user_local_groups(const char *server,
+                                   const lanman_creds *creds,
                                    const char *username, int indirect,
                                    void **buffer, uint32_t *count);
 

@@ -49,9 +49,6 @@
 #define LM_ERROR_INVALID_PARAMETER 87
 #define LM_ERROR_NOT_SUPPORTED 50
 
-/* The call's credentials for a SAMR connection of our own. */
-static lm_samr_creds samr_creds(const lm_call *c);
-
 /* libnetapi's NetUserEnum dereferences the NULL SamArray the server sends
 ** for an empty answer (NetUserEnum_r: sam->count) and kills the process.
 ** Every domain has an account of the default filter (ACB_NORMAL: at least
@@ -65,10 +62,9 @@ uint32_t lm_shim_NetUserEnum(lm_call *c) {
                  : c->filter == 0x0020 ? 0x0100     /* SERVER_TRUST */
                  : 0;                               /* ACB_NORMAL: never empty */
     if (acb != 0) {
-        lm_samr_creds cr = samr_creds(c);
         int empty = 0;
-        uint32_t code = lm_samr_user_enum_empty(c->server, &cr, acb, c->resume,
-                                                &empty);
+        uint32_t code = lm_samr_user_enum_empty(c->server, c->creds, acb,
+                                                c->resume, &empty);
         if (code != 0) return code;
         if (empty) {
             c->read = c->total = 0;
@@ -98,18 +94,6 @@ static uint32_t as_nerr(uint32_t code) {
 uint32_t lm_shim_NetUserGetInfo(lm_call *c) {
     return user_not_found(NetUserGetInfo(c->server, c->name, c->level,
                                          (uint8_t **)&c->buffer));
-}
-
-/* The call's credentials for a SAMR connection of our own. */
-static lm_samr_creds samr_creds(const lm_call *c) {
-    lm_samr_creds cr = {NULL, NULL, NULL, 0};
-    if (c->creds != NULL) {
-        cr.user = lanman_creds_user(c->creds);
-        cr.password = lm_creds_password(c->creds);
-        cr.domain = lanman_creds_domain(c->creds);
-        cr.kerberos = lanman_creds_kerberos(c->creds);
-    }
-    return cr;
 }
 
 /* ---- what levels 2-4 carry beyond level 1, as SAMR fields ---- */
@@ -222,8 +206,7 @@ uint32_t lm_shim_NetUserAdd(lm_call *c) {
                                        &c->parm_err));
     if (code != 0 || c->level == 1) return code;
     if (f.password_expired) f.present |= LM_SAMR_F_PASSWORD_EXPIRED;
-    lm_samr_creds cr = samr_creds(c);
-    code = lm_samr_user_set(c->server, &cr, u1.usri1_name, &f);
+    code = lm_samr_user_set(c->server, c->creds, u1.usri1_name, &f);
     if (code != 0) NetUserDel(c->server, u1.usri1_name);   /* all or nothing */
     return code;
 }
@@ -360,16 +343,14 @@ uint32_t lm_shim_NetUserSetInfo(lm_call *c) {
         if (code != 0) return code;
     }
     if (f.present == 0) return 0;
-    lm_samr_creds cr = samr_creds(c);
-    return lm_samr_user_set(c->server, &cr, c->name, &f);
+    return lm_samr_user_set(c->server, c->creds, c->name, &f);
 }
 
 /* ---- passwords, groups, local groups ---- */
 
 uint32_t lm_shim_NetUserChangePassword(lm_call *c) {
-    lm_samr_creds cr = samr_creds(c);
-    return lm_samr_user_change_password(c->server, &cr, c->name, c->name2,
-                                        c->name3);
+    return lm_samr_user_change_password(c->server, c->creds, c->name,
+                                        c->name2, c->name3);
 }
 
 /* libnetapi's NetUserGetGroups ignores prefmaxlen; netapi32 returns what
@@ -398,8 +379,7 @@ uint32_t lm_shim_NetUserSetGroups(lm_call *c) {
 }
 
 uint32_t lm_shim_NetUserGetLocalGroups(lm_call *c) {
-    lm_samr_creds cr = samr_creds(c);
-    uint32_t code = lm_samr_user_local_groups(c->server, &cr, c->name,
+    uint32_t code = lm_samr_user_local_groups(c->server, c->creds, c->name,
                                               c->filter & 1, &c->buffer,
                                               &c->read);
     if (code != 0) return code;
