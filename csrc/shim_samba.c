@@ -68,6 +68,12 @@ uint32_t lm_shim_context_new(void **ctx) {
     capture_end(saved);
     if (st != 0) return st;
     libnetapi_set_debuglevel(c, "0");
+    /* Samba's libraries log even at level 0 ("Failed to bind to uuid ...")
+    ** and to stderr by default: a script gets its errors as codes and
+    ** messages instead.  LANMAN_SAMBA_LOG names a file to keep them in
+    ** when debugging. */
+    const char *log = getenv("LANMAN_SAMBA_LOG");
+    libnetapi_set_logfile(c, log && *log ? log : "/dev/null");
     *ctx = c;
     return 0;
 }
