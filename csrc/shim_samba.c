@@ -12,6 +12,7 @@
 */
 #ifndef _WIN32
 #define _GNU_SOURCE   /* open_memstream */
+#include <dlfcn.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -61,6 +62,31 @@ static const char *capture_end(FILE *saved) {
 
 /* ---- context ---- */
 
+/* Samba's libraries log even at level 0 ("Failed to bind to uuid ...")
+** and, as libnetapi_init() sets it up, to stderr -- where libnetapi's own
+** libnetapi_set_logfile() cannot move it (Samba only ever raises the log
+** type, and stderr ranks above a file).  A script gets its errors as codes
+** and messages instead, so the log goes to a callback that drops it, or
+** appends it to the file LANMAN_SAMBA_LOG names when debugging.  Samba's
+** debug_set_callback() is not in its public headers and its symbol is
+** versioned per Samba build, so it is looked up at run time; without it
+** the log stays where Samba puts it. */
+static void samba_log(void *unused, int level, const char *msg) {
+    (void)unused, (void)level;
+    const char *path = getenv("LANMAN_SAMBA_LOG");
+    FILE *f = path && *path ? fopen(path, "a") : NULL;
+    if (f != NULL) {
+        fputs(msg, f);
+        fclose(f);
+    }
+}
+
+static void quiet_samba_log(void) {
+    void (*set_callback)(void *, void (*)(void *, int, const char *));
+    *(void **)&set_callback = dlsym(RTLD_DEFAULT, "debug_set_callback");
+    if (set_callback != NULL) set_callback(NULL, samba_log);
+}
+
 uint32_t lm_shim_context_new(void **ctx) {
     struct libnetapi_ctx *c = NULL;
     FILE *saved = capture_begin();   /* whatever it prints, see capture */
@@ -68,12 +94,7 @@ uint32_t lm_shim_context_new(void **ctx) {
     capture_end(saved);
     if (st != 0) return st;
     libnetapi_set_debuglevel(c, "0");
-    /* Samba's libraries log even at level 0 ("Failed to bind to uuid ...")
-    ** and to stderr by default: a script gets its errors as codes and
-    ** messages instead.  LANMAN_SAMBA_LOG names a file to keep them in
-    ** when debugging. */
-    const char *log = getenv("LANMAN_SAMBA_LOG");
-    libnetapi_set_logfile(c, log && *log ? log : "/dev/null");
+    quiet_samba_log();
     *ctx = c;
     return 0;
 }
