@@ -55,6 +55,8 @@ static struct {
     pthread_cond_t wake;
     int started;              /* the thread runs (reset in a fork child) */
     int stopping;             /* the module is being unloaded: thread ends */
+    int idle;                 /* the thread waits for a call, untimed */
+    struct timespec until;    /* else: when its timed wait ends */
     pthread_t thread;         /* joinable; joined by stop_thread */
     int armed;                /* a call is running */
     uint64_t generation;      /* bumped per arm: a sweep for an old call
@@ -208,7 +210,11 @@ static void *watchdog_main(void *arg) {
     (void)arg;
     pthread_mutex_lock(&wd.lock);
     for (;;) {
-        while (!wd.armed && !wd.stopping) pthread_cond_wait(&wd.wake, &wd.lock);
+        while (!wd.armed && !wd.stopping) {
+            wd.idle = 1;
+            pthread_cond_wait(&wd.wake, &wd.lock);
+        }
+        wd.idle = 0;
         if (wd.stopping) break;
         uint64_t gen = wd.generation;
         uint32_t t = wd.timeout_ms;
@@ -216,6 +222,7 @@ static void *watchdog_main(void *arg) {
         clock_gettime(CLOCK_MONOTONIC, &now);
         if (ms_between(&wd.begin, &now) >= t)
             due = after_ms(&now, LM_WATCHDOG_TICK_MS);
+        wd.until = due;
         while (wd.armed && wd.generation == gen && !wd.stopping &&
                pthread_cond_timedwait(&wd.wake, &wd.lock, &due) != ETIMEDOUT)
             ;
@@ -288,6 +295,11 @@ static int start_thread(void) {
     return rc;
 }
 
+/* Arming and disarming wake the thread only when they must: when it waits
+** for a call with no deadline, or when this call's deadline comes before
+** the end of its current wait (the timeout was lowered).  Otherwise it
+** finds the new call when its wait ends -- no thread switch per call,
+** which cost small calls some 50 us each. */
 void lm_watchdog_arm(void) {
     uint32_t t = atomic_load(&timeout_setting);
     pthread_mutex_lock(&wd.lock);
@@ -297,7 +309,10 @@ void lm_watchdog_arm(void) {
         wd.timeout_ms = t;
         wd.generation++;
         wd.armed = 1;
-        pthread_cond_signal(&wd.wake);
+        struct timespec due = after_ms(&wd.begin, t);
+        if (wd.idle || due.tv_sec < wd.until.tv_sec ||
+            (due.tv_sec == wd.until.tv_sec && due.tv_nsec < wd.until.tv_nsec))
+            pthread_cond_signal(&wd.wake);
     }
     pthread_mutex_unlock(&wd.lock);
 }
@@ -306,10 +321,7 @@ int lm_watchdog_fired(void) { return atomic_load(&wd.fired); }
 
 int lm_watchdog_disarm(void) {
     pthread_mutex_lock(&wd.lock);
-    if (wd.armed) {
-        wd.armed = 0;
-        pthread_cond_signal(&wd.wake);
-    }
+    wd.armed = 0;   /* the thread sees it when its wait ends */
     pthread_mutex_unlock(&wd.lock);
     return atomic_load(&wd.fired);
 }
