@@ -86,7 +86,7 @@ describe("user calls", function()
   local base
 
   setup(function()
-    math.randomseed(os.time(), os.clock() * 1e6)
+    math.randomseed(os.time(), math.floor(os.clock() * 1e6))
     base = helper.live()
   end)
 
