@@ -43,6 +43,26 @@ function check.creds(fn, creds)
   return creds
 end
 
+--- What a core call without a result returns, passed on: true on success,
+-- nil, message, code on a NetApi failure.
+function check.done(_, message, code)
+  if message ~= nil then return nil, message, code end
+  return true
+end
+
+--- The level of a write call, checked before its records are built (the
+-- same message the core gives for a level it does not accept).  Call it
+-- straight from the NetApi function: the error names that function's caller.
+function check.write_level(fn, level)
+  level = check.u32(fn, "level", level)
+  local levels = core.call_levels(fn)
+  for _, l in ipairs(levels) do
+    if l == level then return level end
+  end
+  error(("bad argument 'level' to '%s' (%d is not supported (supported: %s))"):format(
+    fn, level, table.concat(levels, ", ")), 3)
+end
+
 --- Input records for a write call from a table (or, with many, a list of
 -- tables); unknown keys, wrong types and missing fields raise.
 function check.input(fn, family, level, data, many)

@@ -25,11 +25,7 @@ return function(lanman, core, check)
     return value and 1 or 0
   end
 
-  -- true, or nil, message, code (calls that return no buffer).
-  local function done(_, message, code)
-    if message ~= nil then return nil, message, code end
-    return true
-  end
+  local done = check.done
 
   function lanman.DsGetDcName(server, domain, domain_guid, site_name, flags, creds)
     local fn = "DsGetDcName"

@@ -10,25 +10,7 @@ local group = {}
 --- The helpers the group and localgroup modules share: (done, write_level,
 -- records_of) for the given core and check modules.
 function group.helpers(core, check)
-  local u32 = check.u32
-
-  -- What a core call without a result returns: nothing on success, nil,
-  -- message, code on a NetApi failure.
-  local function done(_, message, code)
-    if message ~= nil then return nil, message, code end
-    return true
-  end
-
-  -- The level of a write call, checked before its records are built.
-  local function write_level(fn, level)
-    level = u32(fn, "level", level)
-    local levels = core.call_levels(fn)
-    for _, l in ipairs(levels) do
-      if l == level then return level end
-    end
-    error(("bad argument 'level' to '%s' (%d is not supported (supported: %s))"):format(
-      fn, level, table.concat(levels, ", ")), 3)
-  end
+  local done, write_level = check.done, check.write_level
 
   -- Input records from a list of tables named `name`; an empty list is nil
   -- when empty_ok (the call then takes no members), an error otherwise.

@@ -9,22 +9,7 @@
 return function(lanman, core, check)
   local u32, text, creds_of = check.u32, check.text, check.creds
 
-  -- What a core call without a result returns.
-  local function done(_, message, code)
-    if message ~= nil then return nil, message, code end
-    return true
-  end
-
-  -- The level of a write call, checked before its table is looked at.
-  local function write_level(fn, level)
-    level = u32(fn, "level", level)
-    local levels = core.call_levels(fn)
-    for _, l in ipairs(levels) do
-      if l == level then return level end
-    end
-    error(("bad argument 'level' to '%s' (%d is not supported (supported: %s))"):format(
-      fn, level, table.concat(levels, ", ")), 3)
-  end
+  local done, write_level = check.done, check.write_level
 
   function lanman.NetShareEnum(server, level, resume, prefmaxlen, creds)
     local fn = "NetShareEnum"

@@ -12,23 +12,7 @@
 return function(lanman, core, check)
   local u32, text, creds_of = check.u32, check.text, check.creds
 
-  -- What a core call without a result returns: nothing on success, nil,
-  -- message, code on a NetApi failure.
-  local function done(_, message, code)
-    if message ~= nil then return nil, message, code end
-    return true
-  end
-
-  -- The level of a write call, checked before its records are built.
-  local function write_level(fn, level)
-    level = u32(fn, "level", level)
-    local levels = core.call_levels(fn)
-    for _, l in ipairs(levels) do
-      if l == level then return level end
-    end
-    error(("bad argument 'level' to '%s' (%d is not supported (supported: %s))"):format(
-      fn, level, table.concat(levels, ", ")), 3)
-  end
+  local done, write_level = check.done, check.write_level
 
   -- The input records of a write call (many: a list of tables).
   local function input(fn, level, data, many, name)

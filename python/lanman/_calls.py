@@ -80,6 +80,17 @@ def server_of(fn, server):
     return check.text(fn, "server", server, optional=True)
 
 
+def write_level(fn, level):
+    """The level of a write call, checked before its data is looked at (the
+    same message the core gives for a level it does not accept)."""
+    level = check.u32(fn, "level", level)
+    levels = _core.call_levels(fn)
+    if level not in levels:
+        raise ValueError(f"{fn}: argument 'level': {level} is not supported "
+                         f"(supported: {', '.join(map(str, levels))})")
+    return level
+
+
 def input_of(fn, family, level, data, many=False):
     """Builds the C input records for a write call from a dict (or, with
     many, a list of dicts); bad keys and values raise, naming the field."""

@@ -8,7 +8,7 @@ types and missing required fields raise before anything is sent.
 from . import _checks as check
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of
+from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of, write_level
 
 __all__ = ['NetGroupEnum', 'NetGroupGetInfo', 'NetGroupAdd', 'NetGroupDel',
            'NetGroupSetInfo', 'NetGroupAddUser', 'NetGroupDelUser',
@@ -105,12 +105,3 @@ def members_of(fn, level, members):
         return None
     return input_of(fn, _core.call_family(fn), level, members, many=True)
 
-
-def write_level(fn, level):
-    """The level of a write call, checked before its records are built."""
-    level = check.u32(fn, "level", level)
-    levels = _core.call_levels(fn)
-    if level not in levels:
-        raise ValueError(f"{fn}: argument 'level': {level} is not supported "
-                         f"(supported: {', '.join(map(str, levels))})")
-    return level

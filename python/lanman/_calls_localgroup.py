@@ -9,7 +9,7 @@ NetLocalGroupGetMembers is answered over SAMR (libnetapi has only a stub).
 from . import _checks as check
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of
+from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of, write_level
 
 __all__ = ['NetLocalGroupEnum', 'NetLocalGroupGetInfo', 'NetLocalGroupAdd',
            'NetLocalGroupDel', 'NetLocalGroupSetInfo', 'NetLocalGroupGetMembers',
@@ -110,12 +110,3 @@ def NetLocalGroupSetMembers(server, groupname, level, members, *, creds=None):
     _member_call("NetLocalGroupSetMembers", server, groupname, level, members,
                  creds, empty_ok=True)
 
-
-def write_level(fn, level):
-    """The level of a write call, checked before its records are built."""
-    level = check.u32(fn, "level", level)
-    levels = _core.call_levels(fn)
-    if level not in levels:
-        raise ValueError(f"{fn}: argument 'level': {level} is not supported "
-                         f"(supported: {', '.join(map(str, levels))})")
-    return level

@@ -3,8 +3,7 @@ _calls.py)."""
 from . import _checks as check
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import creds_of, input_of, server_of
-from ._calls_share import write_level
+from ._calls import creds_of, input_of, server_of, write_level
 
 __all__ = ['NetServerGetInfo', 'NetServerSetInfo', 'NetWkstaGetInfo',
            'NetRemoteTOD']

@@ -8,21 +8,11 @@ bytes Windows uses.  They return None.
 from . import _checks as check
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of
+from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of, write_level
 
 __all__ = ['NetShareEnum', 'NetShareGetInfo', 'NetShareAdd', 'NetShareDel',
            'NetShareSetInfo', 'NetFileEnum', 'NetFileGetInfo', 'NetFileClose']
 
-
-def write_level(fn, level):
-    """The level of a write call, checked before its dict is even looked at
-    (the same message the core gives for a level it does not accept)."""
-    level = check.u32(fn, "level", level)
-    levels = _core.call_levels(fn)
-    if level not in levels:
-        raise ValueError(f"{fn}: argument 'level': {level} is not supported "
-                         f"(supported: {', '.join(map(str, levels))})")
-    return level
 
 
 def level_fields(family, level):

@@ -10,22 +10,13 @@ field, before anything is sent.  Passwords appear in no message.
 from . import _checks as check
 from . import _lanman_core as _core
 from ._buffer import Buffer
-from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of
+from ._calls import MAX_PREFERRED_LENGTH, creds_of, input_of, server_of, write_level
 
 __all__ = ['NetUserEnum', 'NetUserGetInfo', 'NetUserAdd', 'NetUserDel',
            'NetUserSetInfo', 'NetUserChangePassword', 'NetUserGetGroups',
            'NetUserSetGroups', 'NetUserGetLocalGroups', 'NetUserModalsGet',
            'NetUserModalsSet', 'NetQueryDisplayInformation']
 
-
-def _level(fn, level):
-    """The level, if the call takes it (checked before any data is built)."""
-    level = check.u32(fn, "level", level)
-    levels = _core.call_levels(fn)
-    if level not in levels:
-        raise ValueError(f"{fn}: argument 'level': {level} is not supported "
-                         f"(supported: {', '.join(map(str, levels))})")
-    return level
 
 
 def _input(fn, level, data, many=False):
@@ -55,7 +46,7 @@ def NetUserAdd(server, level, data, *, creds=None):
     (TIMEQ_FOREVER: never)."""
     fn = "NetUserAdd"
     creds, server = creds_of(fn, creds), server_of(fn, server)
-    level = _level(fn, level)
+    level = write_level(fn, level)
     _core.NetUserAdd(creds, server, level, _input(fn, level, data))
 
 
@@ -72,7 +63,7 @@ def NetUserSetInfo(server, username, level, data, *, creds=None):
     fn = "NetUserSetInfo"
     creds, server = creds_of(fn, creds), server_of(fn, server)
     username = check.text(fn, "username", username)
-    level = _level(fn, level)
+    level = write_level(fn, level)
     _core.NetUserSetInfo(creds, server, username, level, _input(fn, level, data))
 
 
@@ -107,7 +98,7 @@ def NetUserSetGroups(server, username, level, groups, *, creds=None):
     fn = "NetUserSetGroups"
     creds, server = creds_of(fn, creds), server_of(fn, server)
     username = check.text(fn, "username", username)
-    level = _level(fn, level)
+    level = write_level(fn, level)
     if not isinstance(groups, (list, tuple)):
         raise TypeError(f"{fn}: argument 'groups' must be a list of dicts, "
                         f"not {type(groups).__name__}")
@@ -144,7 +135,7 @@ def NetUserModalsSet(server, level, data, *, creds=None):
     every field, 1001-1007 one each: 1001 min_passwd_len, ...)."""
     fn = "NetUserModalsSet"
     creds, server = creds_of(fn, creds), server_of(fn, server)
-    level = _level(fn, level)
+    level = write_level(fn, level)
     _core.NetUserModalsSet(creds, server, level, _input(fn, level, data))
 
 
