@@ -242,12 +242,16 @@ static void test_buffer_lifecycle(void) {
     CHECK(live_buffers() == before, "after raw buffer");
 }
 
+/* The context is measured after every enumeration and after every 32nd
+** other call (context.c, LM_MEASURE_EVERY): with a bound of 1 byte, 65
+** single-record calls re-initialise it at least 3 times (the first call
+** after the bound is set, then every 32nd), and an enumeration once. */
 static void test_memory_bound(void) {
     uint64_t reinits = lanman_context_reinits();
     uint64_t bound = lanman_context_memory_bound();
     CHECK(bound == 4u << 20, "default bound %llu", (unsigned long long)bound);
-    lanman_context_set_memory_bound(1);   /* every call exceeds it */
-    for (int i = 0; i < 3; i++) {
+    lanman_context_set_memory_bound(1);   /* every measurement exceeds it */
+    for (int i = 0; i < 65; i++) {
         lanman_buffer *b;
         lanman_error err;
         lanman_status st = lanman_NetServerGetInfo(admin, env_server, 100, &b,
@@ -255,8 +259,20 @@ static void test_memory_bound(void) {
         CHECK(st == LANMAN_OK, "call %d after reinit: %s", i, err.message);
         if (st == LANMAN_OK) lanman_buffer_destroy(b);
     }
-    CHECK(lanman_context_reinits() >= reinits + 3, "reinits %llu -> %llu",
+    CHECK(lanman_context_reinits() == reinits + 3, "reinits %llu -> %llu",
           (unsigned long long)reinits,
+          (unsigned long long)lanman_context_reinits());
+    reinits = lanman_context_reinits();
+    lanman_buffer *users;
+    lanman_error err;
+    uint32_t total = 0, resume = 0;
+    lanman_status st = lanman_NetUserEnum(admin, env_server, 0, 0, 0xFFFFFFFFu,
+                                          &users, &total, &resume, &err);
+    CHECK(st == LANMAN_OK && lanman_buffer_count(users) > 1, "NetUserEnum: %s",
+          err.message);
+    if (st == LANMAN_OK) lanman_buffer_destroy(users);
+    CHECK(lanman_context_reinits() == reinits + 1, "an enumeration: reinits "
+          "%llu -> %llu", (unsigned long long)reinits,
           (unsigned long long)lanman_context_reinits());
     lanman_context_set_memory_bound(bound);
 }
