@@ -108,6 +108,10 @@ static struct loadparm_context *defaults;
 
 static void conn_free(lm_rpc_conn *c) {
     if (c == NULL) return;
+    /* cli_credentials keeps a talloc copy of the password and frees it
+    ** unwiped (tests/c/test_secrets.c found it): wipe it first, in place. */
+    const char *pw = c->cred ? cli_credentials_get_password(c->cred) : NULL;
+    if (pw != NULL) lm_wipe((char *)pw, strlen(pw));
     talloc_free(c->mem);   /* closes the connections */
     lanman_creds_free(c->creds);
     free(c);

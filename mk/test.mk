@@ -17,11 +17,19 @@ python: $(VPY) core
 lua-rock: core
 	BUILD=$(BUILD) luarocks --lua-version=$(LUA_VERSION) --tree $(LUA_TREE) make lanman-scm-1.rockspec
 
-$(BUILD)/tests/test_core: tests/c/test_core.c $(BUILD)/liblanman.a
-	@mkdir -p $(dir $@)
-	$(CC) $(WARN) $(CFLAGS) -Icsrc -Itests/include $< $(BUILD)/liblanman.a $(PKG_LIBS) -lpthread -o $@
+C_TESTS := test_core test_secrets
 
-c-tests: $(BUILD)/tests/test_core
+$(BUILD)/tests/%: tests/c/%.c tests/include/*.h $(BUILD)/liblanman.a
+	@mkdir -p $(dir $@)
+	$(CC) $(WARN) $(CFLAGS) $(TEST_CFLAGS_$*) -Icsrc -Itests/include $< $(BUILD)/liblanman.a \
+	    $(PKG_LIBS) -lpthread -o $@
+
+# test_secrets always runs under AddressSanitizer: its quarantine keeps
+# freed blocks, so the search for passwords sees every copy ever freed
+# unwiped, and it names where each was allocated (tests/c/test_secrets.c).
+TEST_CFLAGS_test_secrets := -fsanitize=address -fno-omit-frame-pointer
+
+c-tests: $(addprefix $(BUILD)/tests/,$(C_TESTS))
 
 # The core on Windows: netapi32 through mingw-w64, run under Wine.
 MINGW_CC ?= x86_64-w64-mingw32-gcc
