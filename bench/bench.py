@@ -136,23 +136,53 @@ def hyperfine(cmds, runs):
     return out
 
 
-def measure(n, outdir):
-    res = {"N": n, "load_before": loadavg(), "started": time.time(), "inproc": {}, "whole": {}}
-    for level in LEVELS:
-        res["inproc"][str(level)] = {}
-        for key, label, argv in INPROC:
-            if ONLY and key not in ONLY:
+def interleaved(jobs, rounds, budget=None):
+    """Runs every job once per round, the jobs in turn, so a change of load
+    on the shared machine (the DC has the same two cores) falls on every
+    contender alike instead of on whichever ran in that minute.  jobs:
+    (key, argv); each process reports {"times": [...], ...}; the times of
+    its rounds are joined.  A job whose times add up to budget seconds is
+    not started again.  Returns {key: result}."""
+    out = {}
+    for _ in range(rounds):
+        for key, argv in jobs:
+            r = out.get(key)
+            if r is not None and ("error" in r or (budget and sum(r["times"]) >= budget)):
                 continue
             before = server_cpu()
-            r = run_json(argv + [level, RUNS])
-            r["server_cpu_s"] = server_cpu() - before   # warm-up and every run
+            one = run_json(argv)
+            cpu = server_cpu() - before
+            if r is None or "error" in one:
+                r = out[key] = one
+                r["server_cpu_s"] = cpu
+                r["processes"] = 1
+            else:
+                r["times"] += one["times"]
+                r["maxrss_kb"] = max(r.get("maxrss_kb", 0), one.get("maxrss_kb", 0))
+                r["server_cpu_s"] += cpu
+                r["processes"] += 1
+    return out
+
+
+def measure(n, outdir):
+    res = {"N": n, "load_before": loadavg(), "started": time.time(), "inproc": {}, "whole": {}}
+    budget = float(env("BENCH_BUDGET", "45"))
+    for level in LEVELS:
+        # one timed run per process and round (after the process's warm-up)
+        jobs = [(key, argv + [level, 1]) for key, _, argv in INPROC if not ONLY or key in ONLY]
+        got = interleaved(jobs, RUNS, budget)
+        for key, label, _ in INPROC:
+            if key not in got:
+                continue
+            r = got[key]
             r["label"] = label
-            res["inproc"][str(level)][key] = r
             if "error" in r:
                 log(f"  N={n} level {level} {key}: ERROR {r['error']}")
             else:
+                # the DC's CPU of the warm-ups too: one short call each
                 log(f"  N={n} level {level} {key}: {len(r['times'])} runs, median "
                     f"{statistics.median(r['times']):.4f}s, {r['records']} records")
+        res["inproc"][str(level)] = got
         res["whole"][str(level)] = hyperfine(
             [c for c in whole_commands(level) if not ONLY or c[0] in ONLY], RUNS if level == 0 else 3)
     micro_at = int(env("BENCH_MICRO_AT", "1000"))
@@ -160,11 +190,12 @@ def measure(n, outdir):
         res["small"] = {}
         for what, count in (("server", int(env("BENCH_SMALL_SERVER", "1000"))),
                             ("user", int(env("BENCH_SMALL_USER", "300")))):
-            for key, argv in (("raw_c", [RAW, "small", what, count]),
-                              ("lanman_py", [VPY, PYC, "small", what, count]),
-                              ("lanman_lua", ["lua5.4", LUAC, "small", what, count])):
-                res["small"].setdefault(what, {})[key] = run_json(argv)
-                log(f"  small {what} {key} done")
+            batch = max(1, count // 5)   # 5 batches, the bindings in turn
+            res["small"][what] = interleaved(
+                [("raw_c", [RAW, "small", what, batch]),
+                 ("lanman_py", [VPY, PYC, "small", what, batch]),
+                 ("lanman_lua", ["lua5.4", LUAC, "small", what, batch])], 5)
+            log(f"  small {what} done")
         res["decode"] = {}
         for level in LEVELS:
             for key, argv in (("raw_c", [RAW, "decode", level, 30]),
@@ -231,9 +262,10 @@ def report(outdir):
     w("- load average (1/5/15 min) before → after each N: " + "; ".join(
         f"N={r['N']}: {r['load_before']} → {r['load_after']}" for r in results))
     w(f"- figures: median of the runs (n per cell), (min–max), and **ratio to raw C** "
-      f"measured in the same run against the same DC; in-process runs follow a warm-up "
-      f"call (connection, SAMR pipe, handles open), whole-process runs by hyperfine "
-      f"(one warm-up run).\n")
+      f"measured in the same run against the same DC; in-process runs take turns (one "
+      f"process per contender and round, the contenders in turn, so load falls on all "
+      f"alike), each timed run after a warm-up call in its process (connection, SAMR "
+      f"pipe, handles open); whole-process runs by hyperfine (one warm-up run).\n")
 
     for level in LEVELS:
         title = {0: "level 0 (names)", 3: "level 3 (USER_INFO_3, the detailed record)"}[level]
@@ -257,7 +289,7 @@ def report(outdir):
                     rss = f"{d['maxrss_kb'] / 1024:.0f} MiB"
                 cpu = "—"
                 if d.get("times") and "server_cpu_s" in d:
-                    # the warm-up is one short call; spread over the runs
+                    # the warm-ups are one short call each; spread over the runs
                     cpu = f"{d['server_cpu_s'] / len(d['times']):.2f} s"
             row.append(rss)
             row.append(cpu)
