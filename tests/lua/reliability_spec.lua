@@ -15,7 +15,7 @@ local netns, dcdir = env.LANMAN_TEST_NETNS, env.LANMAN_TEST_DC_DIR
 local script = "../dc/lanman-dc"   -- busted runs in tests/lua
 
 local function dc_signal(sig)
-  assert(os.execute(("env -u LD_PRELOAD ip netns pids %s | xargs -r kill -%s 2>/dev/null; true")
+  assert(os.execute(("ip netns pids %s | xargs -r kill -%s 2>/dev/null; true")
     :format(helper.shell_quote(netns), sig)))
 end
 local function freeze() dc_signal("STOP") end
@@ -29,7 +29,7 @@ end
 local function restart()
   thaw()
   -- without the ASan runtime make asan-test preloads (ps, awk crawl under it)
-  assert(os.execute(("env -u LD_PRELOAD %s restart %s >/dev/null 2>&1"):format(script, helper.shell_quote(dcdir))))
+  assert(os.execute(("%s restart %s >/dev/null 2>&1"):format(script, helper.shell_quote(dcdir))))
 end
 
 -- seconds, then everything fn returned

@@ -27,11 +27,6 @@ TIMEOUT = 2.0
 SLACK = 1.5
 
 
-#: Helpers run without the ASan runtime that `make asan-test` preloads
-#: into this interpreter (ps, awk and Samba's tools crawl or hang under it).
-CLEAN_ENV = {k: v for k, v in os.environ.items() if k != "LD_PRELOAD"}
-
-
 class DC:
     """Signals and restarts the processes of the test DC's namespace."""
 
@@ -41,7 +36,7 @@ class DC:
         self.dir = env.get("LANMAN_TEST_DC_DIR")
 
     def pids(self):
-        out = subprocess.run(["ip", "netns", "pids", self.netns], env=CLEAN_ENV,
+        out = subprocess.run(["ip", "netns", "pids", self.netns],
                              capture_output=True, text=True, check=True).stdout
         return [int(p) for p in out.split()]
 
@@ -69,7 +64,7 @@ class DC:
 
     def restart(self):
         self.thaw()
-        subprocess.run([str(DC_SCRIPT), "restart", self.dir], check=True, env=CLEAN_ENV,
+        subprocess.run([str(DC_SCRIPT), "restart", self.dir], check=True,
                        stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
                        stderr=subprocess.DEVNULL, timeout=180)
 
