@@ -35,12 +35,57 @@ function check.text(fn, name, value, optional)
   return value
 end
 
+--- Whether value is a userdata of lanman's C module with this metatable
+-- name ("lanman.Credentials", "lanman.NetApiBuffer").
+local function is_udata(value, tname)
+  if type(value) ~= "userdata" then return false end
+  local mt = getmetatable(value)
+  return type(mt) == "table" and rawget(mt, "__name") == tname
+end
+
 --- Credentials userdata or nil (the default credentials).
 function check.creds(fn, creds)
-  if creds ~= nil and tostring(creds):sub(1, 18) ~= "lanman.Credentials" then
+  if creds ~= nil and not is_udata(creds, "lanman.Credentials") then
     arg_error(fn, "creds", "lanman credentials or nil", creds)
   end
   return creds
+end
+
+--- A NetApi buffer userdata (live or freed: the core tells those apart).
+function check.buffer(fn, name, buf)
+  if not is_udata(buf, "lanman.NetApiBuffer") then
+    arg_error(fn, name, "lanman buffer", buf)
+  end
+  return buf
+end
+
+-- Raises (at the level of the caller of a façade function that called a
+-- check) if table t, argument `name` of fn, has a key not in the list
+-- `fields`.
+local function unknown_keys(fn, name, t, fields)
+  local known = {}
+  for _, f in ipairs(fields) do known[f] = true end
+  for key in pairs(t) do
+    if not known[key] then
+      error(("bad argument '%s' to '%s' (unknown field '%s'; fields: %s)"):format(
+        name, fn, tostring(key), table.concat(fields, ", ")), 4)
+    end
+  end
+end
+
+--- Table t (argument `name` of fn) with no key outside the list `fields`.
+function check.fields(fn, name, t, fields)
+  unknown_keys(fn, name, t, fields)
+  return t
+end
+
+--- The options table of a session method: nil is {}, anything but a
+-- table raises, and so does a key that is not in the list `fields`.
+function check.opts(fn, opts, fields)
+  if opts == nil then return {} end
+  if type(opts) ~= "table" then arg_error(fn, "opts", "table or nil", opts) end
+  unknown_keys(fn, "opts", opts, fields)
+  return opts
 end
 
 --- What a core call without a result returns, passed on: true on success,
