@@ -17,7 +17,10 @@
 ** So the timeout bounds how long a call waits for a server that does not
 ** answer, not how long a call may run: an enumeration whose server keeps
 ** answering is never cut.  Connections that are idle (their last request
-** answered) are never touched, nor are sockets to other ports.
+** answered) are never touched, nor are sockets to other ports -- but for
+** CLDAP (UDP to port 389): the DC lookup some calls make first pings the
+** DC for a fixed 6 s, so once the call has run for `timeout` those
+** sockets are shut down too (on Linux that ends the wait for an answer).
 **
 ** Linux reads the connections from /proc/self/net/tcp{,6} and
 ** /proc/self/fd and each one's TCP_INFO; elsewhere the watchdog is a
@@ -88,16 +91,19 @@ static struct timespec after_ms(const struct timespec *t, uint64_t ms) {
 /* ---- finding the connections ---- */
 
 enum { TCP_STATE_ESTABLISHED = 1, TCP_STATE_SYN_SENT = 2 };
+/* Not a kernel state: a connected UDP socket to port 389 (CLDAP). */
+enum { SOCK_CLDAP = 100 };
 
 typedef struct {
     unsigned long inode;
-    int state;
+    int state;                /* a TCP state, or SOCK_CLDAP */
 } smb_sock;
 
-/* Sockets of this process's network namespace to port 445 or 139 that
-** are connecting or connected, from one /proc/self/net/tcp* file. */
-static size_t read_tcp_table(const char *path, smb_sock *out, size_t n,
-                             size_t max) {
+/* Sockets of this process's network namespace the watchdog may cut, from
+** one /proc/self/net file: TCP to port 445 or 139, connecting or
+** connected; UDP (udp != 0) connected to port 389. */
+static size_t read_sock_table(const char *path, int udp, smb_sock *out,
+                              size_t n, size_t max) {
     FILE *f = fopen(path, "re");
     if (f == NULL) return n;
     char line[512];
@@ -116,8 +122,15 @@ static size_t read_tcp_table(const char *path, smb_sock *out, size_t n,
         const char *colon = strrchr(remote, ':');
         if (colon == NULL || inode == 0) continue;
         unsigned long port = strtoul(colon + 1, NULL, 16);
-        if (port != 445 && port != 139) continue;
-        if (st != TCP_STATE_ESTABLISHED && st != TCP_STATE_SYN_SENT) continue;
+        if (udp) {
+            /* a connected UDP socket shows the TCP "established" state */
+            if (port != 389 || st != TCP_STATE_ESTABLISHED) continue;
+            st = SOCK_CLDAP;
+        } else {
+            if (port != 445 && port != 139) continue;
+            if (st != TCP_STATE_ESTABLISHED && st != TCP_STATE_SYN_SENT)
+                continue;
+        }
         out[n].inode = inode;
         out[n].state = (int)st;
         n++;
@@ -146,13 +159,16 @@ typedef struct {
 ** connection of the process has received anything for timeout_ms: the
 ** call can only progress by receiving.  Then every connection it used
 ** (sent on since it began) is shut down, and every connection attempt
-** still unanswered; idle connections (cached ones to other servers) stay.
+** still unanswered, and every CLDAP ping; idle connections (cached ones
+** to other servers) stay.
 ** Returns how many were cut. */
 static int sweep(uint32_t timeout_ms, uint64_t elapsed_ms, uint64_t gen) {
     smb_sock socks[256];
     smb_conn conns[256];
-    size_t n = read_tcp_table("/proc/self/net/tcp", socks, 0, 256);
-    n = read_tcp_table("/proc/self/net/tcp6", socks, n, 256);
+    size_t n = read_sock_table("/proc/self/net/tcp", 0, socks, 0, 256);
+    n = read_sock_table("/proc/self/net/tcp6", 0, socks, n, 256);
+    n = read_sock_table("/proc/self/net/udp", 1, socks, n, 256);
+    n = read_sock_table("/proc/self/net/udp6", 1, socks, n, 256);
     if (n == 0) return 0;
     DIR *d = opendir("/proc/self/fd");
     if (d == NULL) return 0;
@@ -192,7 +208,7 @@ static int sweep(uint32_t timeout_ms, uint64_t elapsed_ms, uint64_t gen) {
         /* Sent on during the call: the kernel's timers count in jiffies,
         ** so allow for their rounding (and for idle lanman connections,
         ** which the core drops after a timeout anyway). */
-        if (c->state == TCP_STATE_SYN_SENT ||
+        if (c->state == TCP_STATE_SYN_SENT || c->state == SOCK_CLDAP ||
             (stalled && c->last_sent_ms < elapsed_ms + 1000)) {
             /* Marked first: the call may return the moment it is cut. */
             if (cut == 0 && !mark_fired(gen)) break;

@@ -323,6 +323,17 @@ def test_unreachable_host_with_a_short_timeout(unreachable):
     assert seconds < 0.5 + SLACK
 
 
+def test_unanswered_dc_lookup_is_cut_too(dc, unreachable):
+    """NetProvisionComputerAccount first pings dcname over CLDAP (UDP 389)
+    for a fixed 6 s; the watchdog cuts that wait as well."""
+    lanman.set_timeout(0.5)
+    out, seconds = timed(lambda: lanman.NetProvisionComputerAccount(
+        dc["LANMAN_TEST_DOMAIN"], "LMFAULTCLDAP", dcname=unreachable))
+    assert isinstance(out, lanman.NetApiError) and out.code == 121, out
+    assert out.function == "NetProvisionComputerAccount" and out.server == unreachable
+    assert seconds < 0.5 + SLACK
+
+
 # ---- credentials that do not work ----------------------------------------
 
 def test_wrong_password_then_right_one(dc, server):
