@@ -69,13 +69,12 @@ local LOCAL_ONLY = { NetRequestOfflineDomainJoin = "provision_bin_data" }
 -- Calls the call timeout does not cut at the unanswered address, and why:
 -- their cases with an ordinary value (one a valid call could have: 0,
 -- 2^31, "101", nil, credentials, an extra argument) are not run -- they
--- could only wait for the wire, 6 s each -- and their baseline is not
--- asked for (arguments nothing here knows are nil).  Junk that is not
--- ordinary (empty, non-UTF-8, NUL, 64 KiB, wrong types) still runs.
-local SLOW_WIRE = {
-  NetProvisionComputerAccount = "libnetapi pings dcname over CLDAP (UDP 389) for 6 s "
-    .. "before it connects; lanman's watchdog cuts only SMB connections",
-}
+-- could only wait for the wire -- and their baseline is not asked for
+-- (arguments nothing here knows are nil).  Junk that is not ordinary
+-- (empty, non-UTF-8, NUL, 64 KiB, wrong types) still runs.  None now:
+-- NetProvisionComputerAccount was one (its CLDAP ping took 6 s) until the
+-- watchdog learnt to cut that too.
+local SLOW_WIRE = {}
 
 -- Not called with junk, and why.
 local EXCLUDED = {
