@@ -226,19 +226,26 @@ static size_t pointee_size(const lanman_field *f, const char *rec) {
 ** 159663333; netapi32 reports TIMEQ_FOREVER, and scripts test for that. */
 #define LM_LIBNETAPI_NEVER 159663333u
 
-static void never_expires(const lanman_level *lvl, char *records,
-                          uint32_t count) {
+/* Times libnetapi (and the fast enumeration, which converts alike) gets
+** wrong, put right in place in `count` records:
+**   acct_expires  159663333 (never, truncated) -> TIMEQ_FOREVER;
+**   password_age  "now - last set" of a password set this second can come
+**                 out as -1 (the server's time rounds up), 4294967295 in
+**                 32 bits: an age is never negative, so 0. */
+static void fix_times(const lanman_level *lvl, char *records, uint32_t count) {
     for (size_t f = 0; f < lvl->nfields; f++) {
-        if (strcmp(lvl->fields[f].name, "acct_expires") != 0) continue;
+        int expires = strcmp(lvl->fields[f].name, "acct_expires") == 0;
+        int age = strcmp(lvl->fields[f].name, "password_age") == 0;
+        if (!expires && !age) continue;
         for (uint32_t i = 0; i < count; i++) {
             char *at = records + (size_t)i * lvl->struct_size +
                        lvl->fields[f].offset;
-            uint32_t v;
+            uint32_t v, was;
             memcpy(&v, at, sizeof v);
-            if (v == LM_LIBNETAPI_NEVER) {
-                v = TIMEQ_FOREVER;
-                memcpy(at, &v, sizeof v);
-            }
+            was = v;
+            if (expires && v == LM_LIBNETAPI_NEVER) v = TIMEQ_FOREVER;
+            if (age && v >= 0x80000000u) v = 0;
+            if (v != was) memcpy(at, &v, sizeof v);
         }
     }
 }
@@ -273,7 +280,7 @@ uint32_t lm_shim_adopt(lm_call *c) {
         return code;
     }
     memcpy(block, src, (size_t)count * lvl->struct_size);
-    never_expires(lvl, block, count);
+    fix_times(lvl, block, count);
     char *heap = (char *)block + ALIGN8((size_t)count * lvl->struct_size);
     for (uint32_t i = 0; i < count; i++) {
         char *rec = (char *)block + (size_t)i * lvl->struct_size;
