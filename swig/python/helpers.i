@@ -5,7 +5,7 @@
 */
 %{
 #include <limits.h>
-/* One field as a Python value: str, int, bytes or None. */
+/* One field as a new Python value: str, int, bytes or None. */
 static PyObject *lanman_py_value(const lanman_value *v) {
     if (v->is_null) Py_RETURN_NONE;
     switch (v->type) {
@@ -24,49 +24,164 @@ static PyObject *lanman_py_value(const lanman_value *v) {
     }
 }
 
-/* The level's keys as interned str objects, built once per decode call
-** and shared by every record it makes (keys[f] for field f); NULL with an
-** exception set on failure.  Release with lanman_py_keys_free. */
-static PyObject **lanman_py_keys(const lanman_level *lvl) {
-    PyObject **keys = PyMem_Calloc(lvl->nfields ? lvl->nfields : 1, sizeof *keys);
-    if (keys == NULL) {
-        PyErr_NoMemory();
+/* Whether prev, a value lanman_py_value made for a field of type v->type,
+** equals what it would make of v, so that it can be shared instead: str,
+** int and bytes are immutable, and consecutive records repeat most of
+** their values (empty strings, flags, logon hours, "\\*"). */
+static int lanman_py_value_same(PyObject *prev, uint32_t prev_u32,
+                                const lanman_value *v) {
+    switch (v->type) {
+    case LANMAN_T_STR:
+    case LANMAN_T_SID:
+        /* ASCII only: other bytes might not be valid UTF-8 ("replace"). */
+        return PyUnicode_IS_COMPACT_ASCII(prev) &&
+               (size_t)PyUnicode_GET_LENGTH(prev) == v->len &&
+               memcmp(PyUnicode_DATA(prev), v->str, v->len) == 0;
+    case LANMAN_T_HOURS:
+    case LANMAN_T_SECDESC:
+    case LANMAN_T_BYTES:
+        return (size_t)PyBytes_GET_SIZE(prev) == v->len &&
+               memcmp(PyBytes_AS_STRING(prev), v->bytes, v->len) == 0;
+    default:
+        return prev_u32 == v->u32;
+    }
+}
+
+/* What the records of one level share, built on first use and kept for
+** the process's life: the keys as interned str, and a template dict (each
+** key -> None, in field order) that every record starts as a copy of, so
+** that no record hashes or inserts a key.  Where a record's own (combined)
+** table would be over 512 bytes, as with USER_INFO_3's 28 keys, the
+** template is the split-table dict of an instance __dict__: its copies
+** share its keys and own a values array of 30 slots from pymalloc, where
+** each combined table would be a malloc that glibc trims and faults back
+** in on every decode of a thousand records.  Either is a plain dict to
+** the script. */
+typedef struct lanman_py_level {
+    const lanman_level *lvl;
+    int64_t interp;   /* objects are per interpreter */
+    PyObject **keys;
+    PyObject *tmpl;
+    struct lanman_py_level *next;
+} lanman_py_level;
+
+/* A list, not an array: a decode holds its entry while a finalizer run by
+** one of its allocations may decode another level and add one. */
+static lanman_py_level *lanman_py_levels;
+
+/* A split-table copy of tmpl (a combined dict of keys -> None), or NULL
+** (no error set) when CPython gives none with the same keys in the same
+** order. */
+static PyObject *lanman_py_split_template(PyObject *tmpl) {
+    PyObject *cls = PyObject_CallFunction((PyObject *)&PyType_Type, "s(O){}",
+                                          "lanman_record", (PyObject *)&PyBaseObject_Type);
+    PyObject *inst = cls ? PyObject_CallNoArgs(cls) : NULL;
+    PyObject *dict = NULL, *split = NULL, *key, *val, *key2, *val2;
+    Py_ssize_t pos = 0, pos2 = 0;
+    while (inst != NULL && PyDict_Next(tmpl, &pos, &key, &val))
+        if (PyObject_SetAttr(inst, key, Py_None) != 0) goto done;
+    dict = inst ? PyObject_GenericGetDict(inst, NULL) : NULL;
+    split = dict ? PyDict_Copy(dict) : NULL;
+    if (split == NULL || PyDict_Size(split) != PyDict_Size(tmpl)) goto fail;
+    for (pos = 0; PyDict_Next(tmpl, &pos, &key, &val);)
+        if (!PyDict_Next(split, &pos2, &key2, &val2) || key2 != key || val2 != Py_None)
+            goto fail;
+    /* Only None in it: untracked, as CPython leaves such a dict, so that
+    ** its copies, the records, are untracked as before. */
+    if (PyObject_GC_IsTracked(split)) PyObject_GC_UnTrack(split);
+    goto done;
+fail:
+    Py_CLEAR(split);
+done:
+    PyErr_Clear();
+    Py_XDECREF(dict);
+    Py_XDECREF(inst);
+    Py_XDECREF(cls);
+    return split;
+}
+
+/* Whether the combined table of tmpl is over the 512 bytes pymalloc
+** serves: only then is a split copy (a values array of some 30 slots)
+** smaller and faster; with a few fields it is the other way round. */
+static int lanman_py_table_is_large(PyObject *tmpl) {
+    PyObject *size = PyObject_CallMethod(tmpl, "__sizeof__", NULL);
+    long n = size ? PyLong_AsLong(size) : -1;
+    Py_XDECREF(size);
+    PyErr_Clear();
+    return n > (long)sizeof(PyDictObject) + 512;
+}
+
+/* The shared keys and template of lvl; NULL with an exception set. */
+static const lanman_py_level *lanman_py_level_get(const lanman_level *lvl) {
+    int64_t interp = PyInterpreterState_GetID(PyInterpreterState_Get());
+    for (lanman_py_level *e = lanman_py_levels; e != NULL; e = e->next)
+        if (e->lvl == lvl && e->interp == interp) return e;
+    lanman_py_level *e = PyMem_Malloc(sizeof *e);
+    PyObject **keys = e ? PyMem_Calloc(lvl->nfields ? lvl->nfields : 1, sizeof *keys) : NULL;
+    PyObject *tmpl = keys ? PyDict_New() : NULL;
+    for (size_t f = 0; tmpl != NULL && f < lvl->nfields; f++) {
+        keys[f] = PyUnicode_InternFromString(lvl->fields[f].name);
+        if (keys[f] == NULL || PyDict_SetItem(tmpl, keys[f], Py_None) != 0)
+            Py_CLEAR(tmpl);
+    }
+    if (tmpl == NULL) {
+        for (size_t f = 0; keys && f < lvl->nfields; f++) Py_XDECREF(keys[f]);
+        PyMem_Free(keys);
+        PyMem_Free(e);
+        if (!PyErr_Occurred()) PyErr_NoMemory();
         return NULL;
     }
-    for (size_t f = 0; f < lvl->nfields; f++) {
-        keys[f] = PyUnicode_InternFromString(lvl->fields[f].name);
-        if (keys[f] == NULL) {
-            while (f--) Py_DECREF(keys[f]);
-            PyMem_Free(keys);
-            return NULL;
-        }
-    }
-    return keys;
+    PyObject *split = lanman_py_table_is_large(tmpl) ? lanman_py_split_template(tmpl) : NULL;
+    if (split != NULL) Py_SETREF(tmpl, split);
+    *e = (lanman_py_level){lvl, interp, keys, tmpl, lanman_py_levels};
+    lanman_py_levels = e;
+    return e;
 }
 
-static void lanman_py_keys_free(PyObject **keys, const lanman_level *lvl) {
-    for (size_t f = 0; f < lvl->nfields; f++) Py_DECREF(keys[f]);
-    PyMem_Free(keys);
-}
+/* Per field of one decode call: the value the last record got, which the
+** next shares when equal.  Borrowed from that record, which the list
+** holds. */
+typedef struct lanman_py_prev {
+    PyObject *obj;
+    uint32_t u32;
+} lanman_py_prev;
 
-/* Record index of b as a new dict keyed by keys, or NULL with an
-** exception set.  The caller has checked that b is live, has a level and
-** holds record index. */
+/* Record index of b as a new dict, or NULL with an exception set.  The
+** caller has checked that b is live, has a level and holds record index.
+** prev: nfields entries carried from record to record, or NULL. */
 static PyObject *lanman_py_record_dict(const lanman_buffer *b, uint32_t index,
-                                       PyObject **keys) {
-    const lanman_level *lvl = lanman_buffer_level(b);
+                                       const lanman_py_level *pl,
+                                       lanman_py_prev *prev) {
+    const lanman_level *lvl = pl->lvl;
     lanman_error err;
     lanman_value v;
-    PyObject *d = _PyDict_NewPresized((Py_ssize_t)lvl->nfields);
+    PyObject *d = PyDict_Copy(pl->tmpl);
     for (size_t f = 0; d != NULL && f < lvl->nfields; f++) {
+        /* Checked per field: a finalizer run by an allocation here may
+        ** have freed the buffer. */
         if (lanman_record_field(b, index, f, &v, &err) != LANMAN_OK) {
             lanman_py_raise(&err);
             Py_CLEAR(d);
             break;
         }
-        PyObject *val = lanman_py_value(&v);
-        lanman_value_clear(&v);
-        if (val == NULL || PyDict_SetItem(d, keys[f], val) != 0) Py_CLEAR(d);
+        if (v.is_null) {   /* the template's None */
+            if (v.owned) lanman_value_clear(&v);
+            if (prev) prev[f].obj = NULL;
+            continue;
+        }
+        PyObject *val;
+        if (prev && prev[f].obj && lanman_py_value_same(prev[f].obj, prev[f].u32, &v)) {
+            val = prev[f].obj;
+            Py_INCREF(val);
+        } else {
+            val = lanman_py_value(&v);
+            if (prev) {
+                prev[f].obj = val;
+                prev[f].u32 = v.u32;
+            }
+        }
+        if (v.owned) lanman_value_clear(&v);
+        if (val == NULL || PyDict_SetItem(d, pl->keys[f], val) != 0) Py_CLEAR(d);
         Py_XDECREF(val);
     }
     return d;
@@ -96,34 +211,37 @@ PyObject *record(const lanman_buffer *buf, long index) {
                      "(%ld records)", n);
         return NULL;
     }
-    PyObject **keys = lanman_py_keys(lvl);
-    if (keys == NULL) return NULL;
-    PyObject *d = lanman_py_record_dict(buf, (uint32_t)index, keys);
-    lanman_py_keys_free(keys, lvl);
-    return d;
+    const lanman_py_level *pl = lanman_py_level_get(lvl);
+    return pl ? lanman_py_record_dict(buf, (uint32_t)index, pl, NULL) : NULL;
 }
 
-/* Every record of buf as a list of dicts, sharing one set of keys. */
+/* Every record of buf as a list of dicts.  The cyclic collector is left
+** alone: records holding only str, int, bytes and None are untracked, so
+** a collection triggered here does not scan them (gc.disable() around the
+** loop measured no different). */
 PyObject *records(const lanman_buffer *buf) {
     const lanman_level *lvl = lanman_buffer_level(buf);
     if (lanman_buffer_is_freed(buf)) return lanman_py_record_error(buf, 0);
     uint32_t n = lvl ? lanman_buffer_count(buf) : 0;
     PyObject *list = PyList_New(n);
     if (list == NULL || n == 0) return list;
-    PyObject **keys = lanman_py_keys(lvl);
-    if (keys == NULL) {
+    const lanman_py_level *pl = lanman_py_level_get(lvl);
+    lanman_py_prev *prev = pl ? PyMem_Calloc(lvl->nfields ? lvl->nfields : 1,
+                                             sizeof *prev) : NULL;
+    if (prev == NULL) {
+        if (pl) PyErr_NoMemory();
         Py_DECREF(list);
         return NULL;
     }
     for (uint32_t i = 0; i < n; i++) {
-        PyObject *d = lanman_py_record_dict(buf, i, keys);
+        PyObject *d = lanman_py_record_dict(buf, i, pl, prev);
         if (d == NULL) {
             Py_CLEAR(list);
             break;
         }
         PyList_SET_ITEM(list, i, d);
     }
-    lanman_py_keys_free(keys, lvl);
+    PyMem_Free(prev);
     return list;
 }
 
