@@ -32,6 +32,7 @@ def env(name, default):
 
 
 RUNS = int(env("BENCH_RUNS", "5"))
+SMALL_BATCHES = 15
 VPY = env("BENCH_VPY", os.path.join(TOP, ".venv-bench/bin/python"))
 BUILD = env("BENCH_BUILD", os.path.join(HERE, ".cache/build"))
 RAW = os.path.join(BUILD, "raw_netapi")
@@ -139,13 +140,15 @@ def hyperfine(cmds, runs):
 def interleaved(jobs, rounds, budget=None):
     """Runs every job once per round, the jobs in turn, so a change of load
     on the shared machine (the DC has the same two cores) falls on every
-    contender alike instead of on whichever ran in that minute.  jobs:
+    contender alike instead of on whichever ran in that minute (and the
+    order turns by one each round).  jobs:
     (key, argv); each process reports {"times": [...], ...}; the times of
     its rounds are joined.  A job whose times add up to budget seconds is
     not started again.  Returns {key: result}."""
     out = {}
-    for _ in range(rounds):
-        for key, argv in jobs:
+    for rnd in range(rounds):
+        # each round starts one job further on: none always runs first
+        for key, argv in jobs[rnd % len(jobs):] + jobs[:rnd % len(jobs)]:
             r = out.get(key)
             if r is not None and ("error" in r or (budget and sum(r["times"]) >= budget)):
                 continue
@@ -188,13 +191,18 @@ def measure(n, outdir):
     micro_at = int(env("BENCH_MICRO_AT", "1000"))
     if n == micro_at:
         res["small"] = {}
-        for what, count in (("server", int(env("BENCH_SMALL_SERVER", "1000"))),
-                            ("user", int(env("BENCH_SMALL_USER", "300")))):
-            batch = max(1, count // 5)   # 5 batches, the bindings in turn
+        # SMALL_BATCHES batches of `batch` calls in a row, the bindings in
+        # turn; a batch's per-call mean is one sample (the DC's own jitter
+        # is some ±10% a batch, so it takes many for a median to 1%)
+        nbatch = int(env("BENCH_SMALL_BATCHES", str(SMALL_BATCHES)))
+        for what, batch in (("server", int(env("BENCH_SMALL_SERVER", "200"))),
+                            ("user", int(env("BENCH_SMALL_USER", "60")))):
             res["small"][what] = interleaved(
                 [("raw_c", [RAW, "small", what, batch]),
                  ("lanman_py", [VPY, PYC, "small", what, batch]),
-                 ("lanman_lua", ["lua5.4", LUAC, "small", what, batch])], 5)
+                 ("lanman_lua", ["lua5.4", LUAC, "small", what, batch])], nbatch)
+            for d in res["small"][what].values():
+                d["batch"] = batch
             log(f"  small {what} done")
         res["decode"] = {}
         for level in LEVELS:
@@ -213,6 +221,13 @@ def measure(n, outdir):
 
 def stats(times):
     return statistics.median(times), min(times), max(times)
+
+
+def small_batches(d):
+    """Per-call mean of each batch of a small-call result (empty if none)."""
+    t = d.get("times") or []
+    k = d.get("batch") or max(1, len(t) // 5)   # older results: 5 batches
+    return [sum(t[i:i + k]) / len(t[i:i + k]) for i in range(0, len(t), k)]
 
 
 def fmt_s(t):
@@ -328,25 +343,22 @@ def report(outdir):
     if micro:
         r = micro[0]
         w(f"## Small calls (N={r['N']}), per call\n")
-        w("Median of 5 batches of consecutive calls (per-call time of each batch), "
-          "(min–max batch), ratio to raw C.\n")
+        w("Median of the batches of consecutive calls (per-call time of each batch; "
+          "the bindings take turns batch by batch), (min–max batch), ratio to raw C.\n")
         w("| call | raw C | lanman Python | lanman Lua |")
         w("|---|---|---|---|")
         for what, label in (("server", "NetServerGetInfo 101"), ("user", "NetUserGetInfo 1")):
             cells, floor = [], None
             for key in ("raw_c", "lanman_py", "lanman_lua"):
-                d = r["small"][what].get(key, {})
-                if "times" not in d:
+                b = small_batches(r["small"][what].get(key, {}))
+                if not b:
                     cells.append("error")
                     continue
-                t = d["times"]
-                k = max(1, len(t) // 5)
-                batches = [sum(t[i:i + k]) / len(t[i:i + k]) for i in range(0, len(t), k)]
-                med, lo, hi = stats(batches)
+                med, lo, hi = stats(b)
                 if key == "raw_c":
                     floor = med
                 cells.append(f"{med * 1e6:.0f} µs ({lo * 1e6:.0f}–{hi * 1e6:.0f}; "
-                             f"{1 / med:.0f} calls/s) **{med / floor:.3f}×**")
+                             f"{1 / med:.0f} calls/s, {len(b)} batches) **{med / floor:.3f}×**")
             w(f"| {label} | " + " | ".join(cells) + " |")
         w("")
         w(f"## Decode cost per record (N={r['N']}, buffer already fetched)\n")
@@ -398,13 +410,13 @@ def report(outdir):
             ns = statistics.median(d["times"]) / d["records"] * 1e9
             w(f"| level-3 record into a dict under 1 µs | {ns:.0f} ns | {'yes' if ns < 1000 else 'no'} |")
         for what in ("server", "user"):
-            fl = r["small"][what].get("raw_c", {}).get("times")
+            fl = small_batches(r["small"][what].get("raw_c", {}))
             for key in ("lanman_py", "lanman_lua"):
-                t = r["small"][what].get(key, {}).get("times")
-                if fl and t:
+                t = small_batches(r["small"][what].get(key, {}))
+                if fl and t:   # the same figures as the small-call table
                     ratio = statistics.median(t) / statistics.median(fl)
                     w(f"| small call {what} ({key}) within 1.05× of raw C | {ratio:.3f}× | "
-                      f"{'yes' if ratio <= 1.05 else 'no'} |")
+                      f"{'yes' if round(ratio, 3) <= 1.05 else 'no'} |")
     for level in LEVELS:
         imp = med_of(big, level, "impacket")
         for key in ("py_buffer", "py_session"):
