@@ -50,12 +50,17 @@ typedef atomic_uint_fast64_t lm_counter;
 #define LM_DEFAULT_MEMORY_BOUND (4u * 1024u * 1024u)
 
 /* Measuring the context walks its whole talloc tree: near the bound that
-** costs 40% of a NetUserGetInfo (callgrind).  So it is measured after every
-** call that returned more than one record (enumerations: the big growth,
-** and a walk is small beside them) and after every LM_MEASURE_EVERY-th
-** call otherwise; single-record calls keep at most a few KB each (above),
-** so the bound is passed by at most some LM_MEASURE_EVERY * 3 KB. */
-#define LM_MEASURE_EVERY 32u
+** costs 40% of a NetUserGetInfo, and 0.1 ms of a 1 ms enumeration of 100
+** names (callgrind).  So the core measures only as often as the bound
+** needs: it counts the records calls return (1 for a call that returns
+** none), and measures once they could have used half of the headroom
+** left at the last measurement, at the bytes per record the context grew
+** by between the last two measurements, or LM_GROWTH_GUESS if that is
+** more (libnetapi keeps 2.5-2.7 KB per user at level 3, above).  The
+** bound is then passed by at most what calls keep beyond that rate: a
+** burst shortens the next interval, which learns its rate. */
+#define LM_GROWTH_GUESS 3072u     /* bytes per record, before any measure */
+#define LM_MEASURE_MAX 1024u      /* records between measurements, at most */
 
 static struct {
     lm_lock lock;             /* guards every field but the atomics */
@@ -63,13 +68,18 @@ static struct {
     lanman_creds *applied;    /* owned copy of the creds ctx was given */
     lanman_creds *defaults;   /* owned; NULL means anonymous */
     uint64_t memory_bound;
-    uint32_t unmeasured;      /* calls since the context was last measured */
+    uint64_t measured;        /* the context's size when last measured */
+    uint64_t since;           /* records returned since then (1 a call at
+                              ** least) */
+    uint64_t due;             /* measure once `since` reaches this */
+    uint64_t per_record;      /* bytes kept per record, last interval */
     lm_counter reinits;
     uint64_t epoch;           /* contexts made so far (a server-side
                               ** enumeration lives as long as its context) */
     lm_counter allocated;     /* NetApi buffers handed out */
     lm_counter freed;         /* NetApi buffers freed */
-} owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND, 0, 0, 0, 0, 0};
+} owner = {LM_LOCK_INIT, NULL, NULL, NULL, LM_DEFAULT_MEMORY_BOUND,
+             0, 0, 1, LM_GROWTH_GUESS, 0, 0, 0, 0};
 
 /* Status codes after which libnetapi's cached connection is dead:
 ** ERROR_UNEXP_NET_ERR, ERROR_NETNAME_DELETED, NERR_InternalError (2152,
@@ -80,6 +90,16 @@ static int is_connection_failure(uint32_t code) {
            code == 1726;
 }
 
+/* Lock held.  When to measure next: after the records that could use half
+** the headroom at the most bytes per record seen, 1 to LM_MEASURE_MAX. */
+static void schedule_measure(void) {
+    uint64_t headroom = owner.memory_bound > owner.measured
+                            ? owner.memory_bound - owner.measured : 0;
+    uint64_t due = headroom / 2 / owner.per_record;
+    owner.since = 0;
+    owner.due = due < 1 ? 1 : due > LM_MEASURE_MAX ? LM_MEASURE_MAX : due;
+}
+
 /* Lock held.  Frees the context and what was applied to it. */
 static void drop_context(void) {
     if (owner.ctx == NULL) return;
@@ -88,6 +108,29 @@ static void drop_context(void) {
     lanman_creds_free(owner.applied);
     owner.applied = NULL;
     lm_count(&owner.reinits);
+    owner.measured = 0;
+    schedule_measure();
+}
+
+/* Lock held, after a call that returned `records`.  Measures the context
+** when due (see LM_GROWTH_GUESS) and drops it past the bound. */
+static void bound_memory(uint32_t records) {
+    if (owner.ctx == NULL) return;
+    owner.since += records > 1 ? records : 1;
+    if (owner.since < owner.due) return;
+    uint64_t size = lm_shim_context_memory(owner.ctx);
+    /* (a fresh context's first measure is its baseline: what making it
+    ** and connecting kept says nothing of the calls) */
+    if (owner.measured != 0) {
+        uint64_t rate = size > owner.measured
+                            ? (size - owner.measured) / owner.since : 0;
+        owner.per_record = rate > LM_GROWTH_GUESS ? rate : LM_GROWTH_GUESS;
+    }
+    owner.measured = size;
+    if (size > owner.memory_bound)
+        drop_context();            /* which schedules the next measure */
+    else
+        schedule_measure();
 }
 
 /* Lock held.  Makes sure a context exists with `want` applied. */
@@ -225,11 +268,7 @@ lanman_status lm_context_call(const lanman_creds *creds, lm_shim_fn fn,
     ** libnetapi could not connect, and keeps the first error text). */
     if (code == 121 || code == 1003 || is_connection_failure(code))
         drop_context();
-    if (owner.ctx != NULL && (c->read > 1 || ++owner.unmeasured >= LM_MEASURE_EVERY)) {
-        owner.unmeasured = 0;
-        if (lm_shim_context_memory(owner.ctx) > owner.memory_bound)
-            drop_context();
-    }
+    bound_memory(c->read);
     lm_lock_give(&owner.lock);
 
     if (code == 0 || code == 234) return LANMAN_OK;
@@ -291,7 +330,8 @@ uint64_t lanman_context_memory_bound(void) {
 void lanman_context_set_memory_bound(uint64_t bytes) {
     lm_lock_take(&owner.lock);
     owner.memory_bound = bytes;
-    owner.unmeasured = LM_MEASURE_EVERY;   /* the next call measures */
+    owner.since = 0;
+    owner.due = 1;                 /* the next call measures */
     lm_lock_give(&owner.lock);
 }
 
