@@ -35,19 +35,7 @@ local READ_TIMEOUT, WRITE_TIMEOUT = 5, 0.02
 
 -- ---- the fence ----------------------------------------------------------
 
--- An address on the DC's /24 that nobody answers (as domain_spec.lua's):
--- packets to it (ARP only) never leave the DC's veth.
-local function unreachable()
-  local a, b, c, d = helper.server:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
-  assert.is_not_nil(a, "the test server is not an IPv4 address: " .. helper.server)
-  local ip = ("%s.%s.%s.254"):format(a, b, c)
-  assert.are_not.equal(d, "254")
-  local p = io.popen("ip -4 -o route get " .. ip)
-  local route = p:read("a")
-  p:close()
-  assert.is_truthy(route:find(" dev lmdc", 1, true), "not through the DC's veth: " .. route)
-  return ip
-end
+local unreachable = helper.unreachable   -- (ARP only: nothing leaves the DC's veth)
 
 local SERVER_PARAMS = { server = true, domainname = true, dcname = true }
 

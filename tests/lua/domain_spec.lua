@@ -25,17 +25,7 @@ local function fails_with(code, name, ...)
   return message
 end
 
--- An address on the DC's /24 that nobody answers (as the Python suite's
--- fixture): a call that went out there would hang; argument errors don't.
-local function unreachable()
-  local a, b, c = server:match("^(%d+)%.(%d+)%.(%d+)%.%d+$")
-  local ip = ("%s.%s.%s.254"):format(a, b, c)
-  local p = io.popen("ip -4 -o route get " .. ip)
-  local route = p:read("a")
-  p:close()
-  assert.is_truthy(route:find(" dev lmdc", 1, true), route)
-  return ip
-end
+local unreachable = helper.unreachable
 
 local function sh(cmd)
   local p = io.popen(cmd)

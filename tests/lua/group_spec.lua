@@ -11,31 +11,8 @@ local server = helper.server
 local SE_GROUP_DEFAULT = 7
 local SID = "^S%-1%-5%-21%-%d+%-%d+%-%d+%-(%d+)$"
 
-local function fresh_name()
-  local t = {}
-  for i = 1, 8 do t[i] = string.format("%x", math.random(0, 15)) end
-  return "lm-gl-" .. table.concat(t)
-end
-
--- An address on the DC's /24 that nobody answers: a call that went out
--- there would hang; argument errors don't.
-local function unreachable()
-  local a, b, c = server:match("^(%d+)%.(%d+)%.(%d+)%.%d+$")
-  local ip = ("%s.%s.%s.254"):format(a, b, c)
-  local p = io.popen("ip -4 -o route get " .. ip)
-  local route = p:read("a")
-  p:close()
-  assert.is_truthy(route:find(" dev lmdc", 1, true), route)
-  return ip
-end
-
--- Asserts a call failed with NetApi status `code` named `name`.
-local function fails(code, name, ok, message, got)
-  assert.is_nil(ok, "the call succeeded")
-  assert.are.equal(code, got, message)
-  assert.is_truthy(message:find(name, 1, true), message)
-  return message
-end
+local function fresh_name() return helper.fresh_name("lm-gl-") end
+local unreachable, fails = helper.unreachable, helper.fails
 
 -- The one record of a GetInfo buffer, freed at once; asserts its shape.
 local function info(name, level, creds)

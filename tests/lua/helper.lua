@@ -124,6 +124,37 @@ function helper.by(records, key)
   return map
 end
 
+--- An address on the DC's /24 that nobody answers (as the Python suite's
+-- `unreachable` fixture): packets to it (ARP only) never leave the DC's
+-- veth; a call that went out there would hang, argument errors don't.
+function helper.unreachable()
+  local a, b, c, d = helper.server:match("^(%d+)%.(%d+)%.(%d+)%.(%d+)$")
+  luassert.is_not_nil(a, "the test server is not an IPv4 address: " .. helper.server)
+  luassert.are_not.equal(d, "254")
+  local ip = ("%s.%s.%s.254"):format(a, b, c)
+  local p = io.popen("ip -4 -o route get " .. ip)
+  local route = p:read("a")
+  p:close()
+  luassert.is_truthy(route:find(" dev lmdc", 1, true), "not through the DC's veth: " .. route)
+  return ip
+end
+
+--- A name no account has yet: prefix and 8 random hex digits.
+function helper.fresh_name(prefix)
+  local t = {}
+  for i = 1, 8 do t[i] = string.format("%x", math.random(0, 15)) end
+  return prefix .. table.concat(t)
+end
+
+--- Asserts a call returned nil, message, code with NetApi status `code`
+-- and a message naming `name`; returns the message.
+function helper.fails(code, name, ok, message, got)
+  luassert.is_nil(ok, "the call succeeded")
+  luassert.are.equal(code, got, message)
+  luassert.is_truthy(message:find(name, 1, true), message)
+  return message
+end
+
 --- Shell single-quoting.
 function helper.shell_quote(s)
   return "'" .. tostring(s):gsub("'", "'\\''") .. "'"

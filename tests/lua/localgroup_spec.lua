@@ -12,28 +12,8 @@ local server, domain = helper.server, helper.domain
 local SidTypeUser, SidTypeGroup, SidTypeAlias, SidTypeWellKnownGroup = 1, 2, 4, 5
 local SID = "^S%-1%-5%-21%-%d+%-%d+%-%d+%-(%d+)$"
 
-local function fresh_name()
-  local t = {}
-  for i = 1, 8 do t[i] = string.format("%x", math.random(0, 15)) end
-  return "lm-ll-" .. table.concat(t)
-end
-
-local function unreachable()
-  local a, b, c = server:match("^(%d+)%.(%d+)%.(%d+)%.%d+$")
-  local ip = ("%s.%s.%s.254"):format(a, b, c)
-  local p = io.popen("ip -4 -o route get " .. ip)
-  local route = p:read("a")
-  p:close()
-  assert.is_truthy(route:find(" dev lmdc", 1, true), route)
-  return ip
-end
-
-local function fails(code, name, ok, message, got)
-  assert.is_nil(ok, "the call succeeded")
-  assert.are.equal(code, got, message)
-  assert.is_truthy(message:find(name, 1, true), message)
-  return message
-end
+local function fresh_name() return helper.fresh_name("lm-ll-") end
+local unreachable, fails = helper.unreachable, helper.fails
 
 local function all(buf, total, resume)
   assert.is_not_nil(buf, total)

@@ -17,11 +17,7 @@ local function pw()
   return "Lm-" .. table.concat(t) .. "-x9Q"
 end
 
-local function fresh_name()
-  local t = {}
-  for i = 1, 8 do t[i] = string.format("%x", math.random(0, 15)) end
-  return "lmtl" .. table.concat(t)
-end
+local function fresh_name() return helper.fresh_name("lmtl") end
 
 local function creds(user, password)
   return lanman.credentials { user = user, password = password, domain = domain }

@@ -29,6 +29,40 @@ DC_SCRIPT = ROOT / "tests" / "dc" / "lanman-dc"
 SEEDED_USERS = ["alice", "bob", "carol"] + [f"lmuser{i:02d}" for i in range(40)]
 
 
+# ---- helpers the test modules share (from conftest import ...) ----------
+
+def fields(family, level):
+    """The keys a record of (family, level) has, in order."""
+    return list(lanman.LEVELS[(family, level)][1])
+
+
+def one(buf, family, level):
+    """The single record of a GetInfo buffer, checked for shape; frees buf."""
+    with buf:
+        assert buf.level == (family, level)
+        assert len(buf) == 1
+        rec = buf[0]
+    assert list(rec) == fields(family, level)
+    return rec
+
+
+def records(result):
+    """The records of (buf, total, resume) that was the only page."""
+    buf, total, resume = result
+    with buf:
+        recs = buf.records()
+    assert resume == 0
+    assert total == len(recs)
+    return recs
+
+
+def net_error(call):
+    """The NetApiError call() raises (fails the test if it raises none)."""
+    with pytest.raises(lanman.NetApiError) as ei:
+        call()
+    return ei.value
+
+
 def read_env_file(path):
     env = {}
     for line in Path(path).read_text().splitlines():

@@ -7,23 +7,9 @@ import subprocess
 import pytest
 
 import lanman
-from conftest import SEEDED_USERS
+from conftest import SEEDED_USERS, fields, one
 
 SID_RE = re.compile(r"^S-1-5-21-\d+-\d+-\d+-\d+$")
-
-
-def fields(family, level):
-    return list(lanman.LEVELS[(family, level)][1])
-
-
-def one(buf, family, level):
-    """The single record of a GetInfo buffer, checked for shape; frees buf."""
-    with buf:
-        assert buf.level == (family, level)
-        assert len(buf) == 1
-        rec = buf[0]
-    assert list(rec) == fields(family, level)
-    return rec
 
 
 def enum_all(call, *args, **kw):

@@ -10,33 +10,10 @@ import uuid
 import pytest
 
 import lanman
+from conftest import fields, one, records
 
 SID_RE = re.compile(r"^S-1-5-21-\d+-\d+-\d+-(\d+)$")
 SE_GROUP_DEFAULT = 7   # SE_GROUP_MANDATORY | ENABLED_BY_DEFAULT | ENABLED
-
-
-def fields(family, level):
-    return list(lanman.LEVELS[(family, level)][1])
-
-
-def one(buf, family, level):
-    """The single record of a GetInfo buffer, checked for shape; frees buf."""
-    with buf:
-        assert buf.level == (family, level)
-        assert len(buf) == 1
-        rec = buf[0]
-    assert list(rec) == fields(family, level)
-    return rec
-
-
-def records(result):
-    """The records of (buf, total, resume) that was the only page."""
-    buf, total, resume = result
-    with buf:
-        recs = buf.records()
-    assert resume == 0
-    assert total == len(recs)
-    return recs
 
 
 def members(server, group, level=0):

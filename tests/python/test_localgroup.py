@@ -11,31 +11,10 @@ import uuid
 import pytest
 
 import lanman
+from conftest import fields, one, records
 
 SID_RE = re.compile(r"^S-1-5-21-\d+-\d+-\d+-(\d+)$")
 SidTypeUser, SidTypeGroup, SidTypeAlias, SidTypeWellKnownGroup = 1, 2, 4, 5
-
-
-def fields(family, level):
-    return list(lanman.LEVELS[(family, level)][1])
-
-
-def one(buf, family, level):
-    with buf:
-        assert buf.level == (family, level)
-        assert len(buf) == 1
-        rec = buf[0]
-    assert list(rec) == fields(family, level)
-    return rec
-
-
-def records(result):
-    buf, total, resume = result
-    with buf:
-        recs = buf.records()
-    assert resume == 0
-    assert total == len(recs)
-    return recs
 
 
 def member_names(server, group):

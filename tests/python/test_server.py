@@ -17,21 +17,7 @@ import time
 import pytest
 
 import lanman
-
-
-def one(buf, family, level):
-    with buf:
-        assert buf.level == (family, level)
-        assert len(buf) == 1
-        rec = buf[0]
-    assert list(rec) == list(lanman.LEVELS[(family, level)][1])
-    return rec
-
-
-def net_error(call):
-    with pytest.raises(lanman.NetApiError) as ei:
-        call()
-    return ei.value
+from conftest import net_error, one
 
 
 def fast(call):

@@ -31,6 +31,7 @@ from pathlib import Path
 import pytest
 
 import lanman
+from conftest import net_error, one
 
 _counter = itertools.count()
 
@@ -38,21 +39,6 @@ _counter = itertools.count()
 def windows_path(path):
     # Samba reports share paths as "C:" + the path with backslashes.
     return "C:" + str(path).replace("/", "\\")
-
-
-def one(buf, family, level):
-    with buf:
-        assert buf.level == (family, level)
-        assert len(buf) == 1
-        rec = buf[0]
-    assert list(rec) == list(lanman.LEVELS[(family, level)][1])
-    return rec
-
-
-def net_error(call):
-    with pytest.raises(lanman.NetApiError) as ei:
-        call()
-    return ei.value
 
 
 def fast(call):
