@@ -11,24 +11,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed.h"
 #include "internal.h"
-
-typedef struct {
-    const uint8_t *p;
-    size_t n;
-} feed;
-
-static uint8_t take8(feed *f) {
-    if (f->n == 0) return 0;
-    f->n--;
-    return *f->p++;
-}
-
-static uint64_t take64(feed *f) {
-    uint64_t v = 0;
-    for (int i = 0; i < 8; i++) v = (v << 8) | take8(f);
-    return v;
-}
 
 /* A slice of the feed: len from one byte (scaled), bytes as they are. */
 static const uint8_t *take_bytes(feed *f, size_t *len) {
@@ -50,7 +34,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
     const char *family = lvl->family;
     uint32_t level = lvl->level;
     if (pick >= 250) family = "NO_SUCH_INFO";          /* unknown family */
-    else if (pick >= 240) level = (uint32_t)take64(&f); /* odd level */
+    else if (pick >= 240) level = (uint32_t)take_be(&f, 8); /* odd level */
     uint32_t count = take8(&f) % 5;                    /* 0 is an error */
 
     lanman_input *in = NULL;
@@ -90,7 +74,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             lanman_input_set_text(in, index, field, NULL, 0, &err);
             break;
         case 2:
-            lanman_input_set_number(in, index, field, take64(&f), &err);
+            lanman_input_set_number(in, index, field, take_be(&f, 8), &err);
             break;
         default:
             bytes = take_bytes(&f, &len);

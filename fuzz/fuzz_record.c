@@ -13,25 +13,9 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "feed.h"
 #include "internal.h"
 #include "platform.h"
-
-typedef struct {
-    const uint8_t *p;
-    size_t n;
-} feed;
-
-static uint8_t take8(feed *f) {
-    if (f->n == 0) return 0;
-    f->n--;
-    return *f->p++;
-}
-
-static uint32_t take32(feed *f) {
-    uint32_t v = 0;
-    for (int i = 0; i < 4; i++) v = (v << 8) | take8(f);
-    return v;
-}
 
 /* Up to max bytes of the feed, NUL-terminated, into heap (bump allocator
 ** inside the source block). */
@@ -77,7 +61,7 @@ int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
             case LANMAN_T_U32:
             case LANMAN_T_I32:
             case LANMAN_T_TIME: {
-                uint32_t v = take32(&f);
+                uint32_t v = (uint32_t)take_be(&f, 4);
                 memcpy(at, &v, sizeof v);
                 break;
             }

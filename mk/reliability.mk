@@ -51,7 +51,7 @@ FUZZ_TARGETS := record input
 # core and libnetapi, and never call the wire.
 FUZZ_CORE    := $(filter-out csrc/shim_windows%,$(CORE_SRC))
 
-$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c $(FUZZ_CORE) csrc/*.h csrc/*.inc
+$(FUZZ_BUILD)/fuzz_%: fuzz/fuzz_%.c fuzz/feed.h $(FUZZ_CORE) csrc/*.h csrc/*.inc
 	@mkdir -p $(dir $@)
 	$(FUZZ_CC) $(FUZZ_FLAGS) -std=c11 -Icsrc $(PKG_CFLAGS) $< $(FUZZ_CORE) \
 	    $(PKG_LIBS) -lpthread -o $@
